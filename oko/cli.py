@@ -1,0 +1,91 @@
+"""The command line: build | check | serve. Exit codes: 0 ok, 1 content errors, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from oko.errors import REPORTERS, Issue, summary
+from oko.pipeline import BuildResult, generate
+from oko.ru import count
+from oko.write import OutputFolderError, check_output_folder, write_site
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English; ours are Russian
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"ошибка в команде: {message}\n")
+        sys.exit(EXIT_USAGE)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="build.py", description="Око: сайт об объективности оценивания из YAML и Markdown.")
+    parser.add_argument("--project", type=Path, default=Path("."), help="папка проекта (по умолчанию текущая)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
+        sub.add_argument("--format", choices=sorted(REPORTERS), default="text", help="вид отчёта об ошибках")
+
+    build = commands.add_parser("build", help="собрать сайт")
+    build.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
+    common(build)
+    check = commands.add_parser("check", help="только проверить содержимое")
+    common(check)
+    serve = commands.add_parser("serve", help="просмотр с автообновлением")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--out", type=Path, default=None, help="папка для просмотра (по умолчанию временная)")
+    common(serve)
+    return parser
+
+
+def report(issues: list[Issue], fmt: str) -> None:
+    """Print issues: text goes to stderr (for people), github/json to stdout (for machines)."""
+    if not issues and fmt == "text":
+        return
+    stream = sys.stderr if fmt == "text" else sys.stdout
+    stream.write(REPORTERS[fmt](issues))
+
+
+def run_build(project: Path, out: Path, strict: bool, fmt: str) -> int:
+    try:
+        check_output_folder(out, project)
+    except OutputFolderError as exc:
+        sys.stderr.write(f"ошибка: {exc}\n")
+        return EXIT_USAGE
+    result: BuildResult = generate(project)
+    report(result.issues, fmt)
+    if result.failed(strict):
+        sys.stderr.write("Сайт не собран, прежняя версия не тронута.\n")
+        return EXIT_CONTENT
+    write_site(result.files, out)
+    pages = count(result.pages, "страница", "страницы", "страниц")
+    sys.stderr.write(f"Сайт собран: {out}/ ({pages}); откройте {out / 'index.html'}\n")
+    return EXIT_OK
+
+
+def run_check(project: Path, strict: bool, fmt: str) -> int:
+    result = generate(project)
+    report(result.issues, fmt)
+    if fmt == "text" and not result.issues:
+        sys.stderr.write(f"Проверка пройдена: {summary(result.issues)}.\n")
+    return EXIT_CONTENT if result.failed(strict) else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    project: Path = args.project
+    if not project.is_dir():
+        sys.stderr.write(f"ошибка: папки проекта «{project}» нет\n")
+        return EXIT_USAGE
+    if args.command == "build":
+        return run_build(project, args.out or project / "site", args.strict, args.format)
+    if args.command == "check":
+        return run_check(project, args.strict, args.format)
+    from oko.serve import serve  # livereload and tornado load only when serving
+
+    return serve(project, args.host, args.port, args.out, args.strict)

@@ -1,0 +1,18 @@
+"""`site_config.yaml`: the site's own settings."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from oko.models.common import NonEmptyStr, OkoModel, Slug
+
+
+class SiteConfig(OkoModel):
+    """Settings of one site: its title, owner and address."""
+
+    title: NonEmptyStr = Field(title="Название сайта")
+    description: str | None = Field(default=None, title="Описание сайта", min_length=1)
+    organisation: Slug = Field(title="Организация — владелец сайта",
+                               description="имя файла в content/organisations без .yaml")
+    base_url: str | None = Field(default=None, title="Адрес сайта", pattern=r"^https?://\S+/$",
+                                 description="полный адрес с «/» на конце, например https://school.example/")

@@ -1,0 +1,1 @@
+"""Content models: the single source of truth for validation, schemas and rendering."""

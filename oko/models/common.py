@@ -1,0 +1,189 @@
+"""Building blocks shared by the content models: the base model, dates, years, people, links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
+
+from oko.ru import MONTHS_GENITIVE
+
+
+class OkoModel(BaseModel):
+    """Base of every content model: unknown keys are errors, numbers may stand where text is expected."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=True,
+        populate_by_name=False,
+    )
+
+
+NonEmptyStr = Annotated[str, Field(min_length=1)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+DATE_HINT = "дата пишется как 29.08.2023 (или 2023-08-29)"
+
+
+def parse_date(value: Any) -> Any:
+    """«29.08.2023» or «2023-08-29» → date; an impossible date names its wrong part, in Russian."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("oko_date", "ожидалась дата, например 29.08.2023")
+    text = value.strip().removesuffix("г.").removesuffix("г").strip()
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+    else:
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if not match:
+            raise PydanticCustomError(
+                "oko_date", "«{value}» не похоже на дату: ожидается ДД.ММ.ГГГГ, например 29.08.2023",
+                {"value": value},
+            )
+        year, month, day = (int(part) for part in match.groups())
+    return _checked_date(value, year, month, day)
+
+
+def _checked_date(value: str, year: int, month: int, day: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise PydanticCustomError(
+            "oko_date", "такой даты нет: «{value}» — в году 12 месяцев, а указан {month}-й",
+            {"value": value, "month": month},
+        )
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError(
+            "oko_date", "такой даты нет: «{value}» — в {month_name} {year} года нет {day}-го числа",
+            {"value": value, "month_name": _month_prepositional(month), "year": year, "day": day},
+        ) from None
+
+
+def _month_prepositional(month: int) -> str:
+    # «в феврале», «в марте»: the prepositional case is regular enough from the genitive.
+    genitive = MONTHS_GENITIVE[month - 1]
+    return genitive[:-1] + "е"
+
+
+RuDate = Annotated[
+    dt.date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "pattern": r"^(\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2})$",
+                    "description": DATE_HINT}),
+]
+
+
+class AcademicYear(BaseModel):
+    """An academic year «2023-2024»: from 1 September to 31 August."""
+
+    model_config = ConfigDict(frozen=True)
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + 1
+
+    def __str__(self) -> str:
+        return f"{self.start}/{self.end}"
+
+    def year_of_month(self, month: int) -> int:
+        """Which calendar year a month without a year means: August–December fall in the first year.
+
+        August is counted with the coming year: plans are adopted in August for it (seed 000,
+        «Август – октябрь» in a 2023-2024 plan).
+        """
+        return self.start if month >= 8 else self.end
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.start, 9, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.end, 8, 31)
+
+
+def parse_academic_year(value: Any) -> Any:
+    """«2023-2024», «2023/2024», «2023/24» → AcademicYear."""
+    if isinstance(value, AcademicYear | dict):
+        return value
+    match = re.fullmatch(r"\s*(\d{4})\s*[-/–—]\s*(\d{2}|\d{4})\s*", str(value))
+    if not match:
+        raise PydanticCustomError(
+            "oko_academic_year", "«{value}» не похоже на учебный год: ожидается, например, 2023-2024",
+            {"value": value},
+        )
+    start, end = int(match.group(1)), int(match.group(2))
+    if end < 100:
+        end += start // 100 * 100
+    if end != start + 1:
+        raise PydanticCustomError(
+            "oko_academic_year", "учебный год «{value}» должен охватывать два соседних года, например 2023-2024",
+            {"value": value},
+        )
+    return AcademicYear(start=start)
+
+
+AcademicYearField = Annotated[
+    AcademicYear,
+    BeforeValidator(parse_academic_year),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}\s*[-/]\s*(\d{2}|\d{4})$",
+                    "description": "учебный год, например 2023-2024"}),
+]
+
+
+class Period(OkoModel):
+    """A plan period that is not an academic year: from one date to another."""
+
+    start: RuDate = Field(title="Начало")
+    end: RuDate = Field(title="Окончание")
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Period:
+        if self.end < self.start:
+            raise PydanticCustomError("oko_period", "окончание периода раньше его начала")
+        return self
+
+    def year_of_month(self, month: int) -> int:
+        """The year of the first occurrence of the month inside the period."""
+        for year in range(self.start.year, self.end.year + 1):
+            if self.start <= dt.date(year, month, 28) and dt.date(year, month, 1) <= self.end:
+                return year
+        return self.start.year
+
+
+class Responsible(OkoModel):
+    """Who is responsible: a role («Зам. директора по УВР») or a person with a position."""
+
+    name: str | None = Field(default=None, title="ФИО", min_length=1)
+    position: str | None = Field(default=None, title="Должность или роль", min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"position": value} if isinstance(value, str | int) else value
+
+    @model_validator(mode="after")
+    def _something_given(self) -> Responsible:
+        if not self.name and not self.position:
+            raise PydanticCustomError("oko_responsible", "укажите должность (роль) или ФИО ответственного")
+        return self
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.name, self.position) if part)
+
+
+class Link(OkoModel):
+    """A link from content: an https address, a file under content/files, or another content file."""
+
+    title: NonEmptyStr = Field(title="Название")
+    link: NonEmptyStr = Field(
+        title="Ссылка",
+        description="адрес https://…, файл files/…, другой файл содержимого (../pages/about.md) или page:id",
+    )

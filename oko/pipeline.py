@@ -1,0 +1,106 @@
+"""The build recipe: load → validate → routes → check → pages → render; writing is the caller's step.
+
+Stage order is an invariant: every content issue is collected before anything is written, so a
+failed build writes nothing (tests/test_build.py checks it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from oko.errors import Issue, sorted_issues
+from oko.project import Project, load_project
+from oko.render import Assets, make_environment, markdown_to_html, render_page
+from oko.rules import check_project
+from oko.site import Page, Routes, build_pages, main_menu, plan_routes, resolve_link
+from oko.sources import Position
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Links every page's footer carries (ПП РФ № 1802, п.17: official sites of the ministries).
+MINISTRY_LINKS = (
+    ("Министерство просвещения Российской Федерации", "https://edu.gov.ru/"),
+    ("Министерство науки и высшего образования Российской Федерации", "https://minobrnauki.gov.ru/"),
+)
+
+
+@dataclass
+class BuildResult:
+    issues: list[Issue]
+    files: dict[str, bytes] = field(default_factory=dict)
+    pages: int = 0
+
+    def failed(self, strict: bool = False) -> bool:
+        return any(issue.is_error or strict for issue in self.issues)
+
+
+def generate(root: Path) -> BuildResult:
+    """Everything but writing: the site's files as bytes, or the issues that prevent it."""
+    project, issues = load_project(root)
+    routes, found = plan_routes(project)
+    issues += found
+    issues += check_project(project, routes)
+    if "index" not in project.pages and not any(i.file == "content/pages/index.md" for i in issues):
+        issues.append(Issue("error", "content/pages/index.md", "нет главной страницы сайта",
+                            hint="создайте content/pages/index.md с заголовком title"))
+    if project.config is None or any(issue.is_error for issue in issues):
+        return BuildResult(sorted_issues(issues))
+    pages = build_pages(project, routes)
+    issues += _render_markdown_bodies(project, routes, pages)
+    files, found = _render(project, pages, routes)
+    issues += found
+    return BuildResult(sorted_issues(issues), files, len(pages))
+
+
+def _render_markdown_bodies(project: Project, routes: Routes, pages: list[Page]) -> list[Issue]:
+    issues: list[Issue] = []
+    entries = {entry.source: entry for entry in project.pages.values()}
+    for page in pages:
+        entry = entries.get(page.source)
+        if entry is None:
+            continue
+        html, broken = markdown_to_html(entry.doc.body, lambda target: resolve_link(target, entry.source, routes))
+        page.data["body"] = html
+        for target in broken:
+            at = _position_in_body(entry.doc.body, entry.doc.body_line, target)
+            issues.append(entry.doc.issue(
+                f"ссылка «{target}» никуда не ведёт: такого файла или страницы нет", at=at,
+                hint="ссылайтесь на файлы содержимого относительным путём (../plans/имя.yaml), "
+                     "на страницы — page:имя, на планы — plan:имя, на файлы — files/имя.pdf",
+            ))
+    return issues
+
+
+def _position_in_body(body: str, body_line: int, target: str) -> Position:
+    index = body.find(f"]({target}")
+    index = body.find(target) if index < 0 else index + 2
+    if index < 0:
+        return Position(body_line, 1)
+    line_start = body.rfind("\n", 0, index) + 1
+    return Position(body_line + body.count("\n", 0, index), index - line_start + 1)
+
+
+def _render(project: Project, pages: list[Page], routes: Routes) -> tuple[dict[str, bytes], list[Issue]]:
+    template_dirs = [d for d in (project.root / "templates", DEFAULT_TEMPLATES) if d.is_dir()]
+    assets = Assets.collect(template_dirs[0] / "assets") if template_dirs else Assets()
+    owner = project.organisations.get(project.config.organisation) if project.config else None
+    env = make_environment(template_dirs, assets, {
+        "site": project.config,
+        "owner": owner.model if owner else None,
+        "menu": main_menu(project),
+        "ministry_links": MINISTRY_LINKS,
+    })
+    # Links were checked by the rules, so every one resolves here.
+    env.filters["resolve"] = lambda target, source: resolve_link(target, source, routes) or target
+    files: dict[str, bytes] = dict(assets.files)
+    issues: list[Issue] = []
+    for page in pages:
+        html, found = render_page(env, page)
+        issues += found
+        if html is not None:
+            files[page.output_path] = html
+    for relative in project.files:
+        files[relative] = (project.content / relative).read_bytes()
+    files[".nojekyll"] = b""  # GitHub Pages: publish files and folders as they are
+    return files, issues

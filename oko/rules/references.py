@@ -1,0 +1,51 @@
+"""References between content files: organisations named by id, links that must lead somewhere."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from oko.errors import Issue
+from oko.project import Project
+from oko.site import Routes, resolve_link
+
+
+def _did_you_mean(value: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
+    if close:
+        return f"возможно, вы имели в виду «{close[0]}»"
+    return "есть: " + ", ".join(sorted(choices)) if choices else "папка content/organisations пуста"
+
+
+def config_organisation_exists(project: Project) -> Iterator[Issue]:
+    """The site's owner must be one of content/organisations."""
+    config, doc = project.config, project.config_doc
+    if config and doc and config.organisation not in project.organisations:
+        yield doc.issue(
+            f"организация «{config.organisation}» не найдена в content/organisations", ("organisation",),
+            hint=_did_you_mean(config.organisation, list(project.organisations)),
+        )
+
+
+def plan_organisations_exist(project: Project) -> Iterator[Issue]:
+    """Every plan names an existing organisation."""
+    for entry in project.plans.values():
+        org_id = entry.model.organisation
+        if org_id not in project.organisations:
+            yield entry.doc.issue(
+                f"организация «{org_id}» не найдена в content/organisations", ("organisation",),
+                hint=_did_you_mean(org_id, list(project.organisations)),
+            )
+
+
+def plan_evidence_links_resolve(project: Project, routes: Routes) -> Iterator[Issue]:
+    """An evidence link (протокол, приказ, page or file) must lead to something that exists."""
+    for entry in project.plans.values():
+        for path, item in entry.model.located_items():
+            for index, link in enumerate(item.evidence):
+                if resolve_link(link.link, entry.source, routes) is None:
+                    yield entry.doc.issue(
+                        f"ссылка «{link.link}» никуда не ведёт: такого файла или страницы нет",
+                        (*path, "evidence", index, "link"),
+                        hint="файлы лежат в content/files (пишите files/имя.pdf); страницы — page:имя, планы — plan:имя",
+                    )

@@ -1,0 +1,67 @@
+"""`build.py serve`: a livereload server on 127.0.0.1 that rebuilds on every change.
+
+A broken build does not stop the server: every page then shows the errors (file:line and what
+to fix), and the site comes back by itself once the file is fixed.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import jinja2
+from livereload import Server
+
+from oko.cli import report
+from oko.errors import Issue, format_text, summary
+from oko.pipeline import generate
+from oko.write import MARKER, write_site
+
+ERROR_TEMPLATE = Path(__file__).with_name("dev_error.html")
+
+
+def render_error_page(issues: list[Issue]) -> bytes:
+    """The page a browser shows while the content has errors."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    template = env.from_string(ERROR_TEMPLATE.read_text(encoding="utf-8"))
+    problems = [(issue, format_text(issue)) for issue in issues]
+    return template.render(problems=problems, summary=summary(issues)).encode("utf-8")
+
+
+def error_site(previous: Path, issues: list[Issue]) -> dict[str, bytes]:
+    """The error page at every HTML path the previous build had, so the open page shows it on reload."""
+    page = render_error_page(issues)
+    paths = {"index.html"}
+    if previous.is_dir():
+        paths |= {p.relative_to(previous).as_posix() for p in previous.rglob("*.html")}
+    return {path: page for path in sorted(paths)}
+
+
+def rebuild(project: Path, out_dir: Path, strict: bool) -> bool:
+    """Build into out_dir; on failure, write the error site instead. True when the build succeeded."""
+    result = generate(project)
+    report(result.issues, "text")
+    if result.failed(strict):
+        write_site(error_site(out_dir, result.issues), out_dir)
+        sys.stderr.write("Сборка не удалась: ошибки показаны на странице в браузере.\n")
+        return False
+    write_site(result.files, out_dir)
+    sys.stderr.write(f"Сайт пересобран ({summary(result.issues)}).\n")
+    return True
+
+
+def serve(project: Path, host: str, port: int, out: Path | None, strict: bool) -> int:
+    """Serve the site with live reload until interrupted."""
+    out_dir = out or Path(tempfile.mkdtemp(prefix="oko-serve-")) / "site"
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
+        sys.stderr.write(f"ошибка: папка «{out_dir}» создана не Око и не будет заменена\n")
+        return 2
+    rebuild(project, out_dir, strict)
+    server = Server()
+    for watched in ("content", "templates", "site_config.yaml"):
+        if (project / watched).exists():
+            server.watch(str(project / watched), lambda: rebuild(project, out_dir, strict), delay=0.2)
+    sys.stderr.write(f"Просмотр: http://{host}:{port}/ (остановить: Ctrl+C)\n")
+    server.serve(root=str(out_dir), host=host, port=port, open_url_delay=None, restart_delay=0)
+    return 0

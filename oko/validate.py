@@ -1,0 +1,151 @@
+"""Turn plain data into content models; pydantic's errors become Russian Issues with positions."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from enum import Enum
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from oko.errors import Issue
+from oko.sources import DataPath, SourceDoc
+
+M = TypeVar("M", bound=BaseModel)
+
+TYPE_NAMES = {
+    str: "текст", int: "число", float: "число", bool: "да/нет", list: "список", dict: "набор полей",
+    type(None): "пустое значение",
+}
+
+
+def validate(doc: SourceDoc, model: type[M]) -> tuple[M | None, list[Issue]]:
+    """Validate doc.data against model; every error is reported with its position."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_issue(doc, model, error) for error in exc.errors(include_url=False)]
+
+
+def _issue(doc: SourceDoc, root: type[BaseModel], error: ErrorDetails) -> Issue:
+    path: DataPath = tuple(error["loc"])
+    kind = error["type"]
+    field = path[-1] if path else ""
+    if kind == "extra_forbidden":
+        return _unknown_key(doc, root, path)
+    if kind == "missing":
+        parent = _model_at(root, path[:-1])
+        info = parent.model_fields.get(str(field)) if parent else None
+        label = f" ({info.title.lower()})" if info and info.title else ""
+        return doc.issue(f"нет обязательного поля «{field}»{label}", path,
+                         hint=f"добавьте строку «{field}: …»" + (f" — {info.description}" if info and info.description else ""))
+    if kind in ("enum", "literal_error"):
+        return _bad_choice(doc, root, path, error["input"])
+    message, hint = _message(kind, error)
+    return doc.issue(message, path, hint=hint)
+
+
+def _message(kind: str, error: ErrorDetails) -> tuple[str, str]:
+    value = error["input"]
+    ctx = error.get("ctx") or {}
+    got = TYPE_NAMES.get(type(value), "значение другого вида")
+    if value is None and kind.endswith("_type"):
+        return "пустое значение", "впишите значение после двоеточия или удалите строку"
+    if kind == "string_type":
+        return f"ожидался текст, а указан {got}", "текст можно взять в кавычки"
+    if kind in ("list_type", "tuple_type"):
+        return f"ожидался список, а указан {got}", "каждый элемент списка — на новой строке, начиная с «- »"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"ожидался набор полей «ключ: значение», а указан {got}", "вложенные поля пишутся с отступом"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"ожидалось целое число, а указано «{value}»", ""
+    if kind in ("bool_type", "bool_parsing"):
+        return f"ожидалось да/нет (true или false), а указано «{value}»", ""
+    if kind == "string_too_short":
+        return "значение не должно быть пустым", "впишите значение или удалите строку"
+    if kind == "too_short":
+        return "список не должен быть пустым", "добавьте хотя бы один элемент «- …»"
+    if kind == "string_pattern_mismatch":
+        return f"значение «{value}» не подходит по форме", _pattern_hint(ctx.get("pattern", ""))
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"значение должно быть не меньше {ctx.get('ge', ctx.get('gt'))}", ""
+    if kind.startswith("oko_"):
+        return error["msg"], ""
+    return f"неверное значение ({error['msg']})", ""
+
+
+_PATTERN_HINTS = {
+    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "нужно имя из латинских строчных букв, цифр и дефисов, например kirov-sosh-34",
+    "^https?://\\S+$": "нужен адрес, начинающийся с https://",
+    "^https?://\\S+/$": "нужен адрес, начинающийся с https:// и заканчивающийся «/»",
+}
+
+
+def _pattern_hint(pattern: str) -> str:
+    return _PATTERN_HINTS.get(pattern, f"ожидается вид {pattern}")
+
+
+def _unknown_key(doc: SourceDoc, root: type[BaseModel], path: DataPath) -> Issue:
+    key = str(path[-1])
+    parent = _model_at(root, path[:-1])
+    allowed = list(parent.model_fields) if parent else []
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"возможно, вы имели в виду «{close[0]}»" if close else (
+        "допустимые ключи: " + ", ".join(allowed) if allowed else "")
+    return doc.issue(f"неизвестный ключ «{key}»", path, hint=hint, key=True)
+
+
+def _bad_choice(doc: SourceDoc, root: type[BaseModel], path: DataPath, value: Any) -> Issue:
+    choices = _enum_values(_annotation_at(root, path))
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    hint = f"возможно, вы имели в виду «{close[0]}»" if close else ""
+    return doc.issue(f"недопустимое значение «{value}»: допустимы {', '.join(choices)}", path, hint=hint)
+
+
+def _enum_values(annotation: Any) -> list[str]:
+    for candidate in _unwrap(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, Enum):
+            return [str(member.value) for member in candidate]
+        if typing.get_origin(candidate) is typing.Literal:
+            return [str(arg) for arg in typing.get_args(candidate)]
+    return []
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types inside Optional/Union/Annotated/list/dict, outermost first."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def _annotation_at(root: type[BaseModel], path: DataPath) -> Any:
+    """The type annotation found by walking the model along a data path."""
+    current: Any = root
+    for part in path:
+        for candidate in _unwrap(current):
+            origin = typing.get_origin(candidate)
+            if isinstance(part, int) and origin in (list, tuple):
+                current = typing.get_args(candidate)[0]
+                break
+            if origin is dict:
+                current = typing.get_args(candidate)[1]
+                break
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel) and part in candidate.model_fields:
+                current = candidate.model_fields[str(part)].annotation
+                break
+        else:
+            return None
+    return current
+
+
+def _model_at(root: type[BaseModel], path: DataPath) -> type[BaseModel] | None:
+    for candidate in _unwrap(_annotation_at(root, path)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
