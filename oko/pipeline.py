@@ -6,6 +6,7 @@ failed build writes nothing (tests/test_build.py checks it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from oko.errors import Issue, sorted_issues
 from oko.project import Project, load_project
 from oko.render import Assets, make_environment, markdown_to_html, render_page
 from oko.rules import check_project
-from oko.site import Page, Routes, build_pages, main_menu, plan_routes, resolve_link
+from oko.site import LINK_HINT, Page, Routes, build_pages, main_menu, plan_routes, relative_url, resolve_link
 from oko.sources import Position
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -60,16 +61,25 @@ def _render_markdown_bodies(project: Project, routes: Routes, pages: list[Page])
         entry = entries.get(page.source)
         if entry is None:
             continue
-        html, broken = markdown_to_html(entry.doc.body, lambda target: resolve_link(target, entry.source, routes))
+        html, broken = markdown_to_html(entry.doc.body, _page_link_resolver(entry.source, page.url, routes))
         page.data["body"] = html
         for target in broken:
             at = _position_in_body(entry.doc.body, entry.doc.body_line, target)
             issues.append(entry.doc.issue(
                 f"ссылка «{target}» никуда не ведёт: такого файла или страницы нет", at=at,
-                hint="ссылайтесь на файлы содержимого относительным путём (../plans/имя.yaml), "
-                     "на страницы — page:имя, на планы — plan:имя, на файлы — files/имя.pdf",
+                hint=LINK_HINT,
             ))
     return issues
+
+
+def _page_link_resolver(source: str, page_url: str, routes: Routes) -> Callable[[str], str | None]:
+    """Links in a Markdown page: resolved to site URLs, then made relative to the page."""
+
+    def resolve(target: str) -> str | None:
+        url = resolve_link(target, source, routes)
+        return None if url is None else relative_url(url, page_url)
+
+    return resolve
 
 
 def _position_in_body(body: str, body_line: int, target: str) -> Position:

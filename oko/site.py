@@ -20,6 +20,10 @@ RESERVED_SEGMENTS = frozenset({
     "food", "pagefind", "documents",
 })
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "tel:", "webcal://")
+LINK_HINT = (
+    "на другие файлы содержимого ссылайтесь относительным путём (../plans/имя.yaml), "
+    "на страницы — page:имя, на планы — plan:имя, на файлы из content/files — files/имя.pdf"
+)
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,10 @@ def _issue(doc: SourceDoc, root: type[BaseModel], error: ErrorDetails) -> Issue:
         parent = _model_at(root, path[:-1])
         info = parent.model_fields.get(str(field)) if parent else None
         label = f" ({info.title.lower()})" if info and info.title else ""
-        return doc.issue(f"нет обязательного поля «{field}»{label}", path,
-                         hint=f"добавьте строку «{field}: …»" + (f" — {info.description}" if info and info.description else ""))
+        described = f" — {info.description}" if info and info.description else ""
+        return doc.issue(
+            f"нет обязательного поля «{field}»{label}", path, hint=f"добавьте строку «{field}: …»{described}"
+        )
     if kind in ("enum", "literal_error"):
         return _bad_choice(doc, root, path, error["input"])
     message, hint = _message(kind, error)

@@ -177,13 +177,13 @@ def _date_from_groups(groups: tuple[str | None, ...]) -> PartialDate:
     return PartialDate(year=int(y3) if y3 else None, month=_month_number(word), day=int(d3))
 
 
-class ImpossibleDate(Exception):
+class ImpossibleDateError(Exception):
     """A text that is clearly a date, but not one in the calendar («2025-13-40»)."""
 
 
 def _checked_month(month: int) -> int:
     if not 1 <= month <= 12:
-        raise ImpossibleDate(f"в году 12 месяцев, а указан {month}-й")
+        raise ImpossibleDateError(f"в году 12 месяцев, а указан {month}-й")
     return month
 
 
@@ -208,7 +208,7 @@ def parse_deadline(value: Any) -> Any:
         raise PydanticCustomError("oko_deadline", "срок пуст: впишите его или удалите строку")
     try:
         deadline = Deadline(text=text, **_parse(_normalise(text)))
-    except ImpossibleDate as exc:
+    except ImpossibleDateError as exc:
         raise PydanticCustomError("oko_deadline", "такой даты нет: «{text}» — {why}",
                                   {"text": text, "why": str(exc)}) from None
     problem = deadline.problem()
@@ -329,4 +329,4 @@ DeadlineField = Annotated[
     WithJsonSchema({"type": "string", "minLength": 1, "title": "Срок", "description": DEADLINE_HINT}),
 ]
 
-__all__ = ["Deadline", "DeadlineField", "DeadlineKind", "MONTHS_NOMINATIVE", "PartialDate", "parse_deadline"]
+__all__ = ["MONTHS_NOMINATIVE", "Deadline", "DeadlineField", "DeadlineKind", "PartialDate", "parse_deadline"]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from oko.errors import Issue
 from oko.project import Project
-from oko.site import Routes, resolve_link
+from oko.site import LINK_HINT, Routes, resolve_link
 
 
 def _did_you_mean(value: str, choices: list[str]) -> str:
@@ -47,5 +47,5 @@ def plan_evidence_links_resolve(project: Project, routes: Routes) -> Iterator[Is
                     yield entry.doc.issue(
                         f"ссылка «{link.link}» никуда не ведёт: такого файла или страницы нет",
                         (*path, "evidence", index, "link"),
-                        hint="файлы лежат в content/files (пишите files/имя.pdf); страницы — page:имя, планы — plan:имя",
+                        hint=LINK_HINT,
                     )
