@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# README command 2 (and .ci/run): install everything the tests need, then lint and run the whole suite.
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh -k deadline`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/venv.sh
+
+# System tools the tests drive for real: Java runs the Nu HTML Checker, npm installs it.
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+
+ensure_venv requirements-dev.txt
+npm ci --no-audit --no-fund --loglevel=error
+
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"
