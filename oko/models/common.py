@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -21,6 +22,21 @@ class OkoModel(BaseModel):
         str_strip_whitespace=True,
         populate_by_name=False,
     )
+
+
+class LabelledEnum(StrEnum):
+    """An enum whose members carry their Russian label: `ItemStatus.DONE.label == "выполнено"`.
+
+    The value is what a content file holds; the label is what people read (pages, CMS forms).
+    """
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
 
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]

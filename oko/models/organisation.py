@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
-from oko.models.common import NonEmptyStr, OkoModel
+from oko.models.common import LabelledEnum, NonEmptyStr, OkoModel
 
 
-class OrganisationKind(StrEnum):
-    SCHOOL = "school"
-    EDUCATION_OFFICE = "education_office"
-    ADMINISTRATION = "administration"
-    COMMITTEE = "committee"
-
-
-ORGANISATION_KIND_LABELS = {
-    OrganisationKind.SCHOOL: "общеобразовательная организация",
-    OrganisationKind.EDUCATION_OFFICE: "муниципальный орган управления образованием",
-    OrganisationKind.ADMINISTRATION: "администрация муниципального образования",
-    OrganisationKind.COMMITTEE: "комитет образования",
-}
+class OrganisationKind(LabelledEnum):
+    SCHOOL = ("school", "общеобразовательная организация")
+    EDUCATION_OFFICE = ("education_office", "муниципальный орган управления образованием")
+    ADMINISTRATION = ("administration", "администрация муниципального образования")
+    COMMITTEE = ("committee", "комитет образования")
 
 
 class Organisation(OkoModel):
@@ -32,7 +22,3 @@ class Organisation(OkoModel):
     kind: OrganisationKind = Field(title="Тип организации")
     locality: str | None = Field(default=None, title="Населённый пункт или территория", min_length=1)
     website: str | None = Field(default=None, title="Сайт", pattern=r"^https?://\S+$")
-
-    @property
-    def kind_label(self) -> str:
-        return ORGANISATION_KIND_LABELS[self.kind]

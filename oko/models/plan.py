@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import StrEnum
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from oko.models.common import (
     AcademicYearField,
+    LabelledEnum,
     Link,
     NonEmptyStr,
     OkoModel,
@@ -21,30 +21,16 @@ from oko.models.common import (
 from oko.models.deadline import DeadlineField
 
 
-class ItemStatus(StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
+class ItemStatus(LabelledEnum):
+    PLANNED = ("planned", "запланировано")
+    IN_PROGRESS = ("in_progress", "выполняется")
+    DONE = ("done", "выполнено")
 
 
-STATUS_LABELS = {
-    ItemStatus.PLANNED: "запланировано",
-    ItemStatus.IN_PROGRESS: "выполняется",
-    ItemStatus.DONE: "выполнено",
-}
-
-
-class Grouping(StrEnum):
-    SECTIONS = "sections"
-    TASKS = "tasks"
-    DIRECTIONS = "directions"
-
-
-GROUPING_LABELS = {
-    Grouping.SECTIONS: "Раздел",
-    Grouping.TASKS: "Задача",
-    Grouping.DIRECTIONS: "Направление деятельности",
-}
+class Grouping(LabelledEnum):
+    SECTIONS = ("sections", "Раздел")
+    TASKS = ("tasks", "Задача")
+    DIRECTIONS = ("directions", "Направление деятельности")
 
 
 class PlanItem(OkoModel):
@@ -57,10 +43,6 @@ class PlanItem(OkoModel):
     status: ItemStatus | None = Field(default=None, title="Статус")
     evidence: list[Link] = Field(default_factory=list, title="Подтверждения (протокол, приказ, страница, файл)")
     note: str | None = Field(default=None, title="Примечание", min_length=1)
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status] if self.status else ""
 
 
 class PlanSection(OkoModel):
@@ -142,10 +124,6 @@ class Plan(OkoModel):
     @property
     def time_frame(self) -> AcademicYearField | Period:
         return self.academic_year or self.period  # type: ignore[return-value]
-
-    @property
-    def grouping_label(self) -> str:
-        return GROUPING_LABELS[self.grouping]
 
     def located_items(self) -> Iterator[tuple[tuple[str | int, ...], PlanItem]]:
         """Every item with its data path, e.g. ('sections', 0, 'items', 2)."""
