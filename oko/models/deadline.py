@@ -140,7 +140,8 @@ _RELATIVE = (
     (re.compile(r"(?:перед|до)\s+(?:началом|проведением|начала|проведения)\s+(?P<event>.+)"), Relation.BEFORE),
     (re.compile(r"не\s+(?:позднее|позже)\s+(?P<offset>\d+\s+\w+(?:\s+дн\w*)?)\s+до\s+(?P<event>.+)"),
      Relation.BEFORE),
-    (re.compile(r"в\s+течени[еи]\s+(?P<offset>\d+\s+\w+(?:\s+дн\w*)?)\s+после\s+(?P<event>.+)"), Relation.AFTER),
+    (re.compile(r"(?:в\s+течени[еи]|не\s+(?:позднее|позже)|через)\s+(?P<offset>\d+\s+\w+(?:\s+дн\w*)?)\s+после\s+"
+                r"(?P<event>.+)"), Relation.AFTER),
     (re.compile(r"(?:после|по)\s+(?:окончани[яи]|завершени[яи]|итогам|результатам)\s+(?P<event>.+)"),
      Relation.AFTER),
     (re.compile(r"после\s+(?P<event>.+)"), Relation.AFTER),
