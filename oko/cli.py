@@ -35,6 +35,11 @@ def make_parser() -> argparse.ArgumentParser:
     common(build)
     check = commands.add_parser("check", help="только проверить содержимое")
     common(check)
+    importer = commands.add_parser("import-schedule", help="перевести таблицу графика (XLSX, CSV) в YAML")
+    importer.add_argument("file", type=Path, help="файл .xlsx или .csv")
+    importer.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
+    importer.add_argument("--year", default=None, help="учебный год для дат без года, например 2025-2026")
+    importer.add_argument("--format", choices=sorted(REPORTERS), default="text", help="вид отчёта об ошибках")
     serve = commands.add_parser("serve", help="просмотр с автообновлением")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -76,6 +81,36 @@ def run_check(project: Path, strict: bool, fmt: str) -> int:
     return EXIT_CONTENT if result.failed(strict) else EXIT_OK
 
 
+def run_import(file: Path, out: Path | None, year_text: str | None, fmt: str) -> int:
+    from oko.importer import import_schedule, procedures_yaml  # openpyxl loads only when importing
+    from oko.models.common import parse_academic_year
+
+    if not file.is_file() or file.suffix.lower() not in (".xlsx", ".csv"):
+        sys.stderr.write(f"ошибка: «{file}» — не файл .xlsx или .csv\n")
+        return EXIT_USAGE
+    try:
+        year = parse_academic_year(year_text) if year_text else None
+    except ValueError:
+        sys.stderr.write(f"ошибка: «{year_text}» — не учебный год; пример: 2025-2026\n")
+        return EXIT_USAGE
+    try:
+        procedures, issues = import_schedule(file, year)
+    except Exception as exc:  # a damaged or password-protected workbook: say so, never a traceback
+        sys.stderr.write(f"ошибка: не удалось прочитать «{file}»: {exc}\n")
+        return EXIT_CONTENT
+    report(issues, fmt)
+    if any(issue.is_error for issue in issues):
+        sys.stderr.write("YAML не записан: исправьте ячейки и запустите импорт снова.\n")
+        return EXIT_CONTENT
+    text = procedures_yaml(procedures, file.name)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        sys.stderr.write(f"Записано в {out}: {count(len(procedures), 'процедура', 'процедуры', 'процедур')}\n")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     project: Path = args.project
@@ -86,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_build(project, args.out or project / "site", args.strict, args.format)
     if args.command == "check":
         return run_check(project, args.strict, args.format)
+    if args.command == "import-schedule":
+        return run_import(args.file, args.out, args.year, args.format)
     from oko.serve import serve  # livereload and tornado load only when serving
 
     return serve(project, args.host, args.port, args.out, args.strict)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from oko.models.common import NonEmptyStr, OkoModel, Slug
@@ -16,3 +18,6 @@ class SiteConfig(OkoModel):
                                description="имя файла в content/organisations без .yaml")
     base_url: str | None = Field(default=None, title="Адрес сайта", pattern=r"^https?://\S+/$",
                                  description="полный адрес с «/» на конце, например https://school.example/")
+    rules: dict[str, Literal["error", "warning", "off"]] = Field(
+        default_factory=dict, title="Строгость правил проверки",
+        description="код правила: error (ошибка), warning (предупреждение) или off (не проверять)")

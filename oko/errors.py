@@ -25,6 +25,7 @@ class Issue:
     path: str = ""
     hint: str = ""
     snippet: str = ""  # the offending source line, without its newline
+    code: str = ""  # the rule that found it («schedule.one_per_day»), for severity settings and docs
 
     @property
     def is_error(self) -> bool:

@@ -13,9 +13,11 @@ from pathlib import Path
 from oko.errors import Issue, sorted_issues
 from oko.project import Project, load_project
 from oko.render import Assets, make_environment, markdown_to_html, render_page
-from oko.rules import check_project
+from oko.rules import apply_severities, check_project
+from oko.schedules import assemble_schedules
 from oko.site import LINK_HINT, Page, Routes, build_pages, main_menu, plan_routes, relative_url, resolve_link
 from oko.sources import Position
+from oko.views.schedule import add_schedule_routes, schedule_files, schedule_pages
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -39,17 +41,23 @@ class BuildResult:
 def generate(root: Path) -> BuildResult:
     """Everything but writing: the site's files as bytes, or the issues that prevent it."""
     project, issues = load_project(root)
-    routes, found = plan_routes(project)
+    schedules, found = assemble_schedules(project)
     issues += found
-    issues += check_project(project, routes)
+    routes, found = plan_routes(project)
+    add_schedule_routes(routes, schedules)
+    issues += found
+    issues += check_project(project, routes, schedules)
     if "index" not in project.pages and not any(i.file == "content/pages/index.md" for i in issues):
         issues.append(Issue("error", "content/pages/index.md", "нет главной страницы сайта",
                             hint="создайте content/pages/index.md с заголовком title"))
+    issues = apply_severities(project, issues)
     if project.config is None or any(issue.is_error for issue in issues):
         return BuildResult(sorted_issues(issues))
-    pages = build_pages(project, routes)
+    base_url = project.config.base_url
+    pages = sorted([*build_pages(project, routes), *schedule_pages(schedules, base_url)], key=lambda page: page.url)
     issues += _render_markdown_bodies(project, routes, pages)
     files, found = _render(project, pages, routes)
+    files.update(schedule_files(schedules))
     issues += found
     return BuildResult(sorted_issues(issues), files, len(pages))
 
@@ -98,7 +106,7 @@ def _render(project: Project, pages: list[Page], routes: Routes) -> tuple[dict[s
     env = make_environment(template_dirs, assets, {
         "site": project.config,
         "owner": owner.model if owner else None,
-        "menu": main_menu(project),
+        "menu": main_menu(project, bool(project.schedules)),
         "ministry_links": MINISTRY_LINKS,
     })
     # Links were checked by the rules, so every one resolves here.

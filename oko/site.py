@@ -110,9 +110,11 @@ def resolve_link(target: str, source: str, routes: Routes) -> str | None:
     return None
 
 
-def main_menu(project: Project) -> list[MenuItem]:
-    """The main menu: home, plans, then pages that ask for a place (front matter `menu`)."""
+def main_menu(project: Project, has_schedule: bool = False) -> list[MenuItem]:
+    """The main menu: home, the engine's sections, then pages that ask for a place (front matter `menu`)."""
     items = [(0, "Главная", "/"), (10, "Планы мероприятий", "/plans/")]
+    if has_schedule:
+        items.append((5, "График оценочных процедур", "/schedule/"))
     for page_id, entry in project.pages.items():
         meta = entry.model
         if meta.menu is not None and page_id != "index":

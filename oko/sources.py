@@ -6,6 +6,7 @@ its crashes on «2025-13-40» never reach us. Every problem becomes an Issue; no
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,16 +21,22 @@ from oko.errors import Issue, Level
 DataPath = tuple[str | int, ...]
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps: «2023-08-29» stays a string."""
+    """SafeLoader with YAML 1.2 booleans and no implicit timestamps.
+
+    «2023-08-29» stays a string (the models parse dates), and only true/false are booleans:
+    YAML 1.1 also reads yes/no/on/off so, and `schedule.frequency: off` must stay the word «off».
+    """
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (TIMESTAMP_TAG, BOOL_TAG)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
+_Loader.add_implicit_resolver(BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 _SCALAR_CONSTRUCTORS = {
     "tag:yaml.org,2002:str": SafeConstructor.construct_scalar,
@@ -81,6 +88,7 @@ class SourceDoc:
         hint: str = "",
         key: bool = False,
         at: Position | None = None,
+        code: str = "",
     ) -> Issue:
         """An Issue located at the value (or key) found at path."""
         where = at or self.position(path, key=key)
@@ -93,6 +101,7 @@ class SourceDoc:
             path=format_path(path),
             hint=hint,
             snippet=self.line_text(where.line) if where else "",
+            code=code,
         )
 
 
@@ -322,5 +331,4 @@ def _with_full_text(issue: Issue, text: str) -> Issue:
     """Re-take the snippet from the whole file (front matter lines are offset by one)."""
     lines = text.splitlines()
     snippet = lines[issue.line - 1] if issue.line and 0 < issue.line <= len(lines) else ""
-    return Issue(issue.level, issue.file, issue.message, issue.line, issue.column, issue.path,
-                 issue.hint, snippet)
+    return dataclasses.replace(issue, snippet=snippet)

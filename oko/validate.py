@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from oko.errors import Issue
+from oko.models.common import LabelledEnum
 from oko.sources import DataPath, SourceDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -101,19 +102,24 @@ def _unknown_key(doc: SourceDoc, root: type[BaseModel], path: DataPath) -> Issue
 
 
 def _bad_choice(doc: SourceDoc, root: type[BaseModel], path: DataPath, value: Any) -> Issue:
-    choices = _enum_values(_annotation_at(root, path))
-    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    shown, accepted = _enum_values(_annotation_at(root, path))
+    close = difflib.get_close_matches(str(value), accepted, n=1, cutoff=0.6)
     hint = f"возможно, вы имели в виду «{close[0]}»" if close else ""
-    return doc.issue(f"недопустимое значение «{value}»: допустимы {', '.join(choices)}", path, hint=hint)
+    return doc.issue(f"недопустимое значение «{value}»: допустимы {', '.join(shown)}", path, hint=hint)
 
 
-def _enum_values(annotation: Any) -> list[str]:
+def _enum_values(annotation: Any) -> tuple[list[str], list[str]]:
+    """The values to list in a message, and all a person may write (a LabelledEnum takes labels too)."""
     for candidate in _unwrap(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, LabelledEnum):
+            values = [member.value for member in candidate]
+            labels = [member.label for member in candidate]
+            shown = [f"{value} ({label})" for value, label in zip(values, labels, strict=True)]
+            return (labels if len(values) > 4 else shown), values + labels
         if isinstance(candidate, type) and issubclass(candidate, Enum):
-            return [str(member.value) for member in candidate]
-        if typing.get_origin(candidate) is typing.Literal:
-            return [str(arg) for arg in typing.get_args(candidate)]
-    return []
+            values = [str(member.value) for member in candidate]
+            return values, values
+    return [], []
 
 
 def _unwrap(annotation: Any) -> list[Any]:

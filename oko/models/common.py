@@ -38,6 +38,16 @@ class LabelledEnum(StrEnum):
         member.label = label
         return member
 
+    @classmethod
+    def _missing_(cls, value: object) -> LabelledEnum | None:
+        """People may write the Russian label («выполнено», «ВПР») instead of the value."""
+        if isinstance(value, str):
+            folded = " ".join(value.split()).casefold()
+            for member in cls:
+                if folded in (member.label.casefold(), member.value.casefold()):
+                    return member
+        return None
+
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]

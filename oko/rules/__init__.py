@@ -1,14 +1,25 @@
-"""Rules that span documents. Each is a small named function returning Issues."""
+"""Rules that span documents. Each is a small named function returning Issues.
+
+Rules with a `code` can have their severity set in site_config.yaml (`rules:`), e.g. to make the
+10% rule a warning while a school is migrating its schedule.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+from collections.abc import Iterator
+
 from oko.errors import Issue
 from oko.project import Project
-from oko.rules import plans, references
+from oko.rules import plans, references, schedule
+from oko.schedules import YearSchedule
 from oko.site import Routes
 
+RULE_CODES = {**plans.RULE_CODES, **schedule.RULE_CODES}
 
-def check_project(project: Project, routes: Routes) -> list[Issue]:
+
+def check_project(project: Project, routes: Routes, schedules: dict[str, YearSchedule]) -> list[Issue]:
     """Run every cross-document rule."""
     return [
         *references.config_organisation_exists(project),
@@ -17,4 +28,32 @@ def check_project(project: Project, routes: Routes) -> list[Issue]:
         *plans.deadlines_fit_the_calendar(project),
         *plans.deadlines_are_given(project),
         *plans.free_text_deadlines(project),
+        *(issue for year in schedules.values() for issue in schedule.check_schedule(year)),
+        *rule_settings_known(project),
     ]
+
+
+def apply_severities(project: Project, issues: list[Issue]) -> list[Issue]:
+    """site_config.yaml `rules: {code: error|warning|off}` overrides a rule's own level."""
+    settings = project.config.rules if project.config else {}
+    result = []
+    for issue in issues:
+        level = settings.get(issue.code)
+        if level == "off":
+            continue
+        result.append(dataclasses.replace(issue, level=level) if level else issue)
+    return result
+
+
+def rule_settings_known(project: Project) -> Iterator[Issue]:
+    """Every rule named in site_config.yaml exists."""
+    if not project.config or not project.config_doc:
+        return
+    for code in project.config.rules:
+        if code not in RULE_CODES:
+            close = difflib.get_close_matches(code, list(RULE_CODES), n=1, cutoff=0.6)
+            yield project.config_doc.issue(
+                f"правила «{code}» нет", ("rules", code), key=True,
+                hint=f"возможно, вы имели в виду «{close[0]}»" if close else "правила: " + ", ".join(RULE_CODES))
+
+

@@ -8,6 +8,11 @@ from oko.errors import Issue
 from oko.models.deadline import DEADLINE_HINT, DeadlineKind
 from oko.project import Project
 
+RULE_CODES = {
+    "plan.deadline_missing": "у мероприятия плана указан срок",
+    "plan.deadline_free_text": "срок мероприятия записан в распознаваемом виде",
+}
+
 
 def deadlines_fit_the_calendar(project: Project) -> Iterator[Issue]:
     """Dates without a year take it from the plan's year; the result must be a real, ordered date."""
@@ -27,7 +32,8 @@ def deadlines_are_given(project: Project) -> Iterator[Issue]:
         for path, item in entry.model.located_items():
             if item.deadline is None:
                 yield entry.doc.issue("срок не указан", (*path, "activity"), level="warning",
-                                      hint="добавьте строку «deadline: …», " + DEADLINE_HINT)
+                                      hint="добавьте строку «deadline: …», " + DEADLINE_HINT,
+                                      code="plan.deadline_missing")
 
 
 def free_text_deadlines(project: Project) -> Iterator[Issue]:
@@ -37,5 +43,5 @@ def free_text_deadlines(project: Project) -> Iterator[Issue]:
             if item.deadline is not None and item.deadline.kind == DeadlineKind.FREE:
                 yield entry.doc.issue(
                     f"срок «{item.deadline.text}» не распознан и будет показан как есть", (*path, "deadline"),
-                    level="warning", hint=DEADLINE_HINT,
+                    level="warning", hint=DEADLINE_HINT, code="plan.deadline_free_text",
                 )

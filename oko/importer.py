@@ -1,0 +1,260 @@
+"""`build.py import-schedule FILE`: a spreadsheet (XLSX or CSV) → procedures in the YAML format.
+
+Two common layouts are understood:
+- one row per procedure, with a header row naming the columns (Дата, Класс, Предмет, Вид работы …;
+  the files Око itself publishes are of this kind, so they import back unchanged);
+- a grid: a row per class and subject (columns «Класс», «Предмет», optionally «Вид работы») and the
+  dates of that subject's procedures in the remaining cells («14.10», «14.10.2025», or day numbers
+  under a month heading).
+Every cell that cannot be understood is reported with its sheet and address («Лист1!C5»).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from pydantic import ValidationError
+
+from oko.errors import Issue
+from oko.models.common import AcademicYear
+from oko.models.schedule import Procedure, ProcedureKind
+from oko.ru import MONTHS_NOMINATIVE
+
+# Header words → Procedure fields (lower-case prefixes, first match wins).
+COLUMN_NAMES = (
+    ("date", ("дата",)),
+    ("classes", ("класс",)),
+    ("subject", ("предмет", "учебный предмет")),
+    ("kind", ("вид", "форма контроля", "тип")),
+    ("level", ("уровень",)),
+    ("duration", ("продолжительность", "длительность")),
+    ("lesson", ("урок", "№ урока", "номер урока")),
+    ("form", ("форма",)),
+    ("note", ("примечание", "комментарий")),
+)
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[list[Any]]
+
+
+def read_sheets(path: Path) -> list[Sheet]:
+    """All sheets of an XLSX, or the one table of a CSV (UTF-8 or Windows-1251, «;» or «,»)."""
+    if path.suffix.lower() == ".xlsx":
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        return [Sheet(ws.title, [list(row) for row in ws.iter_rows(values_only=True)]) for ws in workbook.worksheets]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1251")
+    dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t") if text.strip() else csv.excel
+    return [Sheet(path.stem, [list(row) for row in csv.reader(io.StringIO(text), dialect)])]
+
+
+def cell_address(row: int, column: int) -> str:
+    """0-based row and column → «C5»."""
+    return f"{get_column_letter(column + 1)}{row + 1}"
+
+
+def import_schedule(path: Path, year: AcademicYear | None = None) -> tuple[list[Procedure], list[Issue]]:
+    """Procedures found in the file, and an Issue for every cell that could not be read."""
+    procedures: list[Procedure] = []
+    issues: list[Issue] = []
+    shown = path.name
+    for sheet in read_sheets(path):
+        header_row, columns = _find_header(sheet)
+        if header_row is None:
+            continue
+        if "date" in columns:
+            found, problems = _read_rows(sheet, header_row, columns, shown)
+        else:
+            found, problems = _read_grid(sheet, header_row, columns, shown, year)
+        procedures += found
+        issues += problems
+    if not procedures and not issues:
+        issues.append(Issue("error", shown, "не найдена строка заголовков с колонками «Класс» и «Предмет»",
+                            hint="заголовки: Дата, Класс, Предмет, Вид работы … — или Класс, Предмет и даты"))
+    return procedures, issues
+
+
+def _find_header(sheet: Sheet) -> tuple[int | None, dict[str, int]]:
+    for index, row in enumerate(sheet.rows[:20]):
+        columns: dict[str, int] = {}
+        for column, value in enumerate(row):
+            name = _column_name(value)
+            if name and name not in columns:
+                columns[name] = column
+        if "classes" in columns and "subject" in columns:
+            return index, columns
+    return None, {}
+
+
+def _column_name(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.lower().split())
+    for name, prefixes in COLUMN_NAMES:
+        if any(text.startswith(prefix) for prefix in prefixes):
+            return name
+    return None
+
+
+def _problem(shown: str, sheet: Sheet, row: int, column: int, message: str, hint: str = "") -> Issue:
+    return Issue("error", shown, f"лист «{sheet.name}», ячейка {cell_address(row, column)}: {message}",
+                 line=row + 1, column=column + 1, hint=hint)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%d.%m.%Y")
+    return _text(value)
+
+
+def _read_rows(
+    sheet: Sheet, header: int, columns: dict[str, int], shown: str
+) -> tuple[list[Procedure], list[Issue]]:
+    procedures, issues = [], []
+    for index in range(header + 1, len(sheet.rows)):
+        row = sheet.rows[index]
+        values = {name: (row[column] if column < len(row) else None) for name, column in columns.items()}
+        if all(_text(value) == "" for value in values.values()):
+            continue
+        data = {name: (_date_text(value) if name == "date" else _text(value)) for name, value in values.items()}
+        data = {name: value for name, value in data.items() if value != "" or name == "kind"}
+        if "kind" not in columns:
+            data["kind"] = ProcedureKind.CONTROL.label  # a table without the column lists control works
+        procedure, problems = _validated(data, sheet, index, columns, shown)
+        issues += problems
+        if procedure:
+            procedures.append(procedure)
+    return procedures, issues
+
+
+def _validated(data: dict[str, Any], sheet: Sheet, row: int, columns: dict[str, int],
+               shown: str) -> tuple[Procedure | None, list[Issue]]:
+    try:
+        return Procedure.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            field = str(error["loc"][0]) if error["loc"] else "date"
+            column = columns.get(field, 0)
+            value = data.get(field, "")
+            message = f"не понято значение «{value}»" if value != "" else "пустая ячейка"
+            problems.append(_problem(shown, sheet, row, column, f"{message} ({_FIELD_NAMES.get(field, field)})",
+                                     hint=_FIELD_HINTS.get(field, "")))
+        return None, problems
+
+
+_FIELD_NAMES = {"date": "дата", "classes": "класс", "subject": "предмет", "kind": "вид работы", "level": "уровень",
+                "duration": "продолжительность", "lesson": "урок", "form": "форма", "note": "примечание"}
+_FIELD_HINTS = {
+    "date": "дата пишется как 14.10.2025",
+    "classes": "класс пишется как 5А, несколько — через запятую",
+    "kind": "например: контрольная работа, диктант, ВПР, диагностическая работа",
+    "level": "федеральный, региональный или школьный",
+    "duration": "минуты (45) или уроки («2 урока»)",
+    "lesson": "номер урока — число от 1 до 12",
+}
+
+
+def _read_grid(sheet: Sheet, header: int, columns: dict[str, int], shown: str,
+               year: AcademicYear | None) -> tuple[list[Procedure], list[Issue]]:
+    """Rows of class × subject; the other cells hold dates (months may come from the header)."""
+    procedures, issues = [], []
+    fixed = set(columns.values())
+    months = {column: _month_of(value) for column, value in enumerate(sheet.rows[header])}
+    for index in range(header + 1, len(sheet.rows)):
+        row = sheet.rows[index]
+        cls = _text(row[columns["classes"]]) if columns["classes"] < len(row) else ""
+        subject = _text(row[columns["subject"]]) if columns["subject"] < len(row) else ""
+        kind = _text(row[columns["kind"]]) if "kind" in columns and columns["kind"] < len(row) else ""
+        if not cls and not subject:
+            continue
+        for column, value in enumerate(row):
+            if column in fixed or _text(value) == "":
+                continue
+            dates, bad = _grid_dates(value, months.get(column), year)
+            if bad:
+                issues.append(_problem(shown, sheet, index, column, f"не понята дата «{_text(value)}»",
+                                       hint="в ячейке — даты через запятую: 14.10 или 14.10.2025; "
+                                            "под названием месяца — числа: 14, 28"))
+                continue
+            for day in dates:
+                data = {"date": day.strftime("%d.%m.%Y"), "classes": cls, "subject": subject,
+                        "kind": kind or ProcedureKind.CONTROL.label}
+                procedure, problems = _validated(data, sheet, index, columns, shown)
+                issues += problems
+                if procedure:
+                    procedures.append(procedure)
+    return procedures, issues
+
+
+def _month_of(value: Any) -> int | None:
+    text = _text(value).lower()
+    for number, name in enumerate(MONTHS_NOMINATIVE, start=1):
+        if text.startswith(name[:3]):
+            return number
+    return None
+
+
+def _grid_dates(value: Any, month: int | None, year: AcademicYear | None) -> tuple[list[dt.date], bool]:
+    """A grid cell → dates; (dates, True) when some part is not a date."""
+    if isinstance(value, dt.datetime | dt.date):
+        return [value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else value.date()], False
+    dates = []
+    for part in re.split(r"[,;\s]+", _text(value)):
+        if not part:
+            continue
+        match = re.fullmatch(r"(\d{1,2})(?:\.(\d{1,2})(?:\.(\d{2,4}))?)?", part)
+        if not match:
+            return [], True
+        day, part_month, part_year = match.groups()
+        number = int(part_month) if part_month else month
+        if number is None:
+            return [], True
+        if part_year:
+            calendar_year = int(part_year) + (2000 if len(part_year) == 2 else 0)
+        elif year is not None:
+            calendar_year = year.year_of_month(number)
+        else:
+            return [], True
+        try:
+            dates.append(dt.date(calendar_year, number, int(day)))
+        except ValueError:
+            return [], True
+    return dates, False
+
+
+def procedures_yaml(procedures: list[Procedure], source: str) -> str:
+    """The compact YAML of a procedures file: one procedure per line."""
+    items = []
+    for p in procedures:
+        item: dict[str, Any] = {"date": p.date.strftime("%d.%m.%Y"), "classes": ", ".join(p.classes),
+                                "subject": p.subject, "kind": p.kind.label, "level": p.level.label if p.level else None,
+                                "duration": p.duration, "lesson": p.lesson,
+                                "form": p.form.label if p.form else None, "note": p.note}
+        items.append({key: value for key, value in item.items() if value is not None})
+    body = yaml.safe_dump({"procedures": items}, allow_unicode=True, sort_keys=False, default_flow_style=None,
+                          width=10_000)
+    return f"# Импортировано из {source} командой build.py import-schedule\n{body}"

@@ -1,0 +1,1 @@
+"""Machine-readable outputs derived from the models: calendars and tables."""

@@ -1,0 +1,103 @@
+"""The schedule as downloadable tables: CSV (UTF-8 with BOM, «;» — opens in Russian Excel), XLSX, JSON.
+
+Order 1493 п.24 wants text and table materials also as files that can be searched and copied:
+these are those files. All bytes are deterministic (no clock: fixed workbook and zip dates).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from oko.schedules import Placed, YearSchedule
+
+COLUMNS = ("Дата", "Классы", "Предмет", "Вид работы", "Уровень", "Продолжительность, мин", "Урок", "Форма",
+           "Примечание")
+WIDTHS = (12, 16, 28, 28, 14, 12, 8, 22, 40)
+FIXED_TIME = dt.datetime(2000, 1, 1)  # workbook metadata: a constant, never the build clock
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+FIXED_MODIFIED = rb"\g<1>2000-01-01T00:00:00Z\g<2>"
+
+
+def rows(procedures: list[Placed]) -> list[list[object]]:
+    """One row per procedure: the fields of COLUMNS, date as a date."""
+    return [[p.procedure.date, ", ".join(p.classes), p.procedure.subject, p.procedure.kind.label,
+             p.procedure.level.label if p.procedure.level else "", p.procedure.duration,
+             p.procedure.lesson or "", p.procedure.form.label if p.procedure.form else "", p.procedure.note or ""]
+            for p in procedures]
+
+
+def csv_bytes(procedures: list[Placed]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in rows(procedures):
+        writer.writerow([row[0].strftime("%d.%m.%Y"), *row[1:]])  # type: ignore[union-attr]
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(procedures: list[Placed], title: str) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "График"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows(procedures):
+        sheet.append(row)
+        sheet.cell(row=sheet.max_row, column=1).number_format = "DD.MM.YYYY"
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    workbook.properties.title = title
+    workbook.properties.creator = "Око"
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    workbook.save(raw)
+    return _normalised_zip(raw.getvalue())
+
+
+def _normalised_zip(data: bytes) -> bytes:
+    """Rewrite a workbook with fixed times: openpyxl stamps zip entries and `dcterms:modified` with «now»."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = MODIFIED.sub(FIXED_MODIFIED, content)
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def json_bytes(schedule: YearSchedule) -> bytes:
+    header = schedule.header
+    payload = {
+        "academic_year": schedule.year,
+        "title": header.display_title,
+        "approval": {"number": header.approval.number, "date": header.approval.date.isoformat()}
+        if header.approval else None,
+        "changes": [{"number": c.number, "date": c.date.isoformat(), "note": c.note} for c in header.changes],
+        "classes": schedule.classes,
+        "procedures": [
+            {"date": p.procedure.date.isoformat(), "classes": list(p.classes), "subject": p.procedure.subject,
+             "kind": p.procedure.kind.value, "kind_label": p.procedure.kind.label,
+             "level": p.procedure.level.value if p.procedure.level else None,
+             "duration_min": p.procedure.duration, "lesson": p.procedure.lesson,
+             "form": p.procedure.form.value if p.procedure.form else None, "note": p.procedure.note}
+            for p in schedule.procedures
+        ],
+    }
+    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,1 @@
+"""Page builders per content kind (part of the site stage: URLs and page data)."""

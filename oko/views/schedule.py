@@ -1,0 +1,165 @@
+"""Pages of the schedule of assessment procedures: index, year, class, calendar, staff matrix.
+
+Addresses: /schedule/ (pick a class), /schedule/<year>/, /schedule/<year>/<class>/ (e.g. 5a),
+/schedule/<year>/calendar/, /schedule/<year>/matrix/; files beside them (ics, csv, xlsx, json).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from oko.outputs.ical import calendar_bytes
+from oko.outputs.tables import csv_bytes, json_bytes, xlsx_bytes
+from oko.schedules import Placed, YearSchedule, class_slug, grade_of
+from oko.site import Crumb, Page, Routes
+
+HOME = Crumb("Главная", "/")
+SECTION = Crumb("График оценочных процедур", "/schedule/")
+
+
+def year_url(year: str) -> str:
+    return f"/schedule/{year}/"
+
+
+def class_url(year: str, name: str) -> str:
+    return f"/schedule/{year}/{class_slug(name)}/"
+
+
+def file_url(year: str, stem: str, ext: str) -> str:
+    """/schedule/2025-2026/5a.ics; stem «school» is the whole school."""
+    return f"/schedule/{year}/{stem}.{ext}"
+
+
+def add_schedule_routes(routes: Routes, schedules: dict[str, YearSchedule]) -> None:
+    routes.add("", "section:schedule", "/schedule/", SECTION.title)
+    for year, schedule in schedules.items():
+        routes.add(schedule.header_entry.source, f"schedule:{year}", year_url(year), schedule.header.display_title)
+
+
+@dataclass
+class ClassGroup:
+    grade: int
+    classes: list[tuple[str, str]]  # (name, url)
+
+
+@dataclass
+class Day:
+    date: dt.date
+    in_month: bool
+    school_day: bool
+    holiday: str = ""
+    procedures: list[Placed] = field(default_factory=list)
+
+
+@dataclass
+class Month:
+    year: int
+    month: int
+    weeks: list[list[Day]]
+
+
+@dataclass
+class MatrixRow:
+    name: str
+    url: str
+    cells: list[list[Placed]]  # one list per week
+
+
+def class_groups(schedule: YearSchedule) -> list[ClassGroup]:
+    """Classes by grade, for the one-tap class picker."""
+    groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for name in schedule.classes:
+        groups[grade_of(name)].append((name, class_url(schedule.year, name)))
+    return [ClassGroup(grade, classes) for grade, classes in sorted(groups.items())]
+
+
+def months(schedule: YearSchedule) -> list[Month]:
+    """Month grids (weeks × school weekdays) from the first to the last school day."""
+    by_day: dict[dt.date, list[Placed]] = defaultdict(list)
+    for placed in schedule.procedures:
+        by_day[placed.procedure.date].append(placed)
+    result = []
+    year, month = schedule.header.first_day.year, schedule.header.first_day.month
+    last = schedule.header.last_day
+    while (year, month) <= (last.year, last.month):
+        weeks = []
+        for week in calendar.Calendar().monthdatescalendar(year, month):
+            days = [_day(schedule, day, month, by_day[day]) for day in week[: schedule.header.week]]
+            if any(day.in_month for day in days):
+                weeks.append(days)
+        result.append(Month(year, month, weeks))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
+
+
+def _day(schedule: YearSchedule, day: dt.date, month: int, procedures: list[Placed]) -> Day:
+    holiday = schedule.holiday_on(day)
+    school_day = schedule.period_of(day) is not None and holiday is None and not schedule.is_weekend(day)
+    return Day(day, day.month == month, school_day, holiday.name if holiday else "", procedures)
+
+
+def matrix(schedule: YearSchedule) -> tuple[list[dt.date], list[MatrixRow]]:
+    """Classes × weeks: which procedures each class has in each week (the staff overview)."""
+    weeks = schedule.weeks()
+    index = {monday: i for i, monday in enumerate(weeks)}
+    rows = []
+    for name in schedule.classes:
+        cells: list[list[Placed]] = [[] for _ in weeks]
+        for placed in schedule.for_class(name):
+            day = placed.procedure.date
+            monday = day - dt.timedelta(days=day.weekday())
+            if monday in index:
+                cells[index[monday]].append(placed)
+        rows.append(MatrixRow(name, class_url(schedule.year, name), cells))
+    return weeks, rows
+
+
+def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None) -> list[Page]:
+    """Every schedule page; the newest year is the one /schedule/ opens with."""
+    if not schedules:
+        return []
+    years = sorted(schedules, reverse=True)
+    current = schedules[years[0]]
+    pages = [Page("/schedule/", "schedule_index.html", SECTION.title, breadcrumbs=[HOME],
+                  description="Когда у вашего ребёнка контрольные и проверочные работы: выберите класс",
+                  data={"schedule": current, "years": years, "groups": class_groups(current)})]
+    for year in years:
+        schedule = schedules[year]
+        year_crumb = Crumb(f"{year.replace('-', '/')} учебный год", year_url(year))
+        common = {"schedule": schedule, "base_url": base_url}
+        pages.append(Page(year_url(year), "schedule_year.html", schedule.header.display_title,
+                          source=schedule.header_entry.source, breadcrumbs=[HOME, SECTION],
+                          data={**common, "groups": class_groups(schedule)}))
+        pages.append(Page(f"{year_url(year)}calendar/", "schedule_calendar.html",
+                          f"Календарь оценочных процедур, {year.replace('-', '/')}",
+                          breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "months": months(schedule)}))
+        weeks, rows = matrix(schedule)
+        pages.append(Page(f"{year_url(year)}matrix/", "schedule_matrix.html",
+                          f"Сводная таблица оценочных процедур, {year.replace('-', '/')}",
+                          breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "weeks": weeks, "rows": rows}))
+        for name in schedule.classes:
+            pages.append(Page(class_url(year, name), "schedule_class.html",
+                              f"График оценочных процедур {name} класса, {year.replace('-', '/')}",
+                              description=f"Контрольные и проверочные работы {name} класса с датами",
+                              breadcrumbs=[HOME, SECTION, year_crumb],
+                              data={**common, "class_name": name, "slug": class_slug(name),
+                                    "procedures": schedule.for_class(name)}))
+    return pages
+
+
+def schedule_files(schedules: dict[str, YearSchedule]) -> dict[str, bytes]:
+    """Downloads beside the pages: .ics, .csv, .xlsx per class and for the school, and JSON."""
+    files: dict[str, bytes] = {}
+    for year, schedule in schedules.items():
+        title = schedule.header.display_title
+        targets = [(None, "school", schedule.procedures)]
+        targets += [(name, class_slug(name), schedule.for_class(name)) for name in schedule.classes]
+        for class_name, stem, procedures in targets:
+            files[file_url(year, stem, "ics").lstrip("/")] = calendar_bytes(schedule, class_name)
+            files[file_url(year, stem, "csv").lstrip("/")] = csv_bytes(procedures)
+            files[file_url(year, stem, "xlsx").lstrip("/")] = xlsx_bytes(procedures, title)
+        files[file_url(year, "school", "json").lstrip("/")] = json_bytes(schedule)
+    return files

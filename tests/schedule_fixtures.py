@@ -1,0 +1,54 @@
+"""A tiny school with one schedule, written into a temporary project, to break rules one at a time."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from oko.errors import Issue
+from oko.pipeline import BuildResult, generate
+
+HEADER = """\
+academic_year: "2025-2026"
+approval: {number: "1", date: "01.09.2025"}
+week: 5
+periods:
+  - {name: "1 четверть", start: "01.09.2025", end: "24.10.2025"}
+  - {name: "2 четверть", start: "05.11.2025", end: "26.12.2025"}
+holidays:
+  - {name: "Осенние каникулы", start: "25.10.2025", end: "04.11.2025"}
+classes:
+  5: [А, Б]
+  6: [А]
+hours:
+  Математика: {5: 170, 6: 170}
+  Русский язык: {5: 170, 6: 204}
+  Музыка: {5: 34, 6: 34}
+lessons_per_day:
+  5: [5, 6, 5, 6, 5]
+  6: [6, 6, 6, 6, 5]
+"""
+
+
+def make_school(root: Path, procedures: str, header: str = HEADER, config_extra: str = "") -> Path:
+    """Write a minimal valid project whose schedule has the given procedures (YAML list lines)."""
+    files = {
+        "site_config.yaml": f'title: "Тест"\norganisation: school\n{config_extra}',
+        "content/organisations/school.yaml": 'name: "Школа"\nshort_name: "Школа"\nkind: school\n',
+        "content/pages/index.md": "---\ntitle: Главная\n---\nТекст.\n",
+        "content/schedules/2025-2026/schedule.yaml": header,
+        "content/schedules/2025-2026/procedures.yaml": "procedures:\n" + textwrap.dedent(procedures),
+    }
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def build(root: Path, procedures: str, **kwargs: str) -> BuildResult:
+    return generate(make_school(root, procedures, **kwargs))
+
+
+def coded(result: BuildResult, code: str) -> list[Issue]:
+    return [issue for issue in result.issues if issue.code == code]
