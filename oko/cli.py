@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from oko.errors import REPORTERS, Issue, summary
 from oko.pipeline import BuildResult, generate
@@ -14,8 +16,40 @@ from oko.write import OutputFolderError, check_output_folder, write_site
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
+# argparse speaks English; these are its phrases a person may meet, in Russian.
+_MESSAGES_RU = (
+    (r"argument command: invalid choice: '([^']*)' \(choose from (.*)\)", r"неизвестная команда «\1»; есть: \2"),
+    (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", r"\1: неизвестное значение «\2»; можно: \3"),
+    (r"unrecognized arguments: (.*)", r"непонятные аргументы: \1"),
+    (r"the following arguments are required: (.*)", r"не хватает аргументов: \1"),
+    (r"argument (\S+): invalid \w+ value: '([^']*)'", r"\1: неверное значение «\2»"),
+    (r"argument (\S+): expected one argument", r"после \1 нужно указать значение"),
+    (r"argument (\S+): (.*)", r"\1: \2"),
+)
+_HELP_RU = (("usage: ", "использование: "), ("positional arguments:", "аргументы:"), ("options:", "параметры:"),
+            ("show this help message and exit", "показать эту справку и выйти"))
+
+
+def _russian_help(text: str) -> str:
+    for english, russian in _HELP_RU:
+        text = text.replace(english, russian)
+    return text
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English; ours are Russian
+    """argparse with Russian messages, exiting with code 2 on a usage error."""
+
+    def format_usage(self) -> str:
+        return _russian_help(super().format_usage())
+
+    def format_help(self) -> str:
+        return _russian_help(super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, russian in _MESSAGES_RU:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, russian, message)
+                break
         self.print_usage(sys.stderr)
         sys.stderr.write(f"ошибка в команде: {message}\n")
         sys.exit(EXIT_USAGE)
@@ -24,11 +58,8 @@ class _Parser(argparse.ArgumentParser):
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="build.py", description="Око: сайт об объективности оценивания из YAML и Markdown.")
     parser.add_argument("--project", type=Path, default=Path("."), help="папка проекта (по умолчанию текущая)")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
-        sub.add_argument("--format", choices=sorted(REPORTERS), default="text", help="вид отчёта об ошибках")
+    common(parser, top=True)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="команды")
 
     build = commands.add_parser("build", help="собрать сайт")
     build.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
@@ -39,13 +70,22 @@ def make_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path, help="файл .xlsx или .csv")
     importer.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
     importer.add_argument("--year", default=None, help="учебный год для дат без года, например 2025-2026")
-    importer.add_argument("--format", choices=sorted(REPORTERS), default="text", help="вид отчёта об ошибках")
+    importer.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS,
+                          help="вид отчёта об ошибках")
     serve = commands.add_parser("serve", help="просмотр с автообновлением")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--out", type=Path, default=None, help="папка для просмотра (по умолчанию временная)")
     common(serve)
     return parser
+
+
+def common(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """--strict and --format, accepted before the command and after it (the later one wins)."""
+    parser.add_argument("--strict", action="store_true", default=False if top else argparse.SUPPRESS,
+                        help="считать предупреждения ошибками")
+    parser.add_argument("--format", choices=sorted(REPORTERS), default="text" if top else argparse.SUPPRESS,
+                        help="вид отчёта: text (для людей), github (аннотации), json (для программ)")
 
 
 def report(issues: list[Issue], fmt: str) -> None:

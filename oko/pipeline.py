@@ -6,6 +6,7 @@ failed build writes nothing (tests/test_build.py checks it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,8 @@ def generate(root: Path) -> BuildResult:
     files, found = _render(project, pages, routes)
     files.update(schedule_files(schedules))
     issues += found
+    if any(issue.is_error for issue in issues):  # e.g. a broken Markdown link: nothing to write
+        return BuildResult(sorted_issues(issues))
     return BuildResult(sorted_issues(issues), files, len(pages))
 
 
@@ -71,8 +74,7 @@ def _render_markdown_bodies(project: Project, routes: Routes, pages: list[Page])
             continue
         html, broken = markdown_to_html(entry.doc.body, _page_link_resolver(entry.source, page.url, routes))
         page.data["body"] = html
-        for target in broken:
-            at = _position_in_body(entry.doc.body, entry.doc.body_line, target)
+        for target, at in zip(broken, _link_positions(entry.doc.body, entry.doc.body_line, broken), strict=True):
             issues.append(entry.doc.issue(
                 f"ссылка «{target}» никуда не ведёт: такого файла или страницы нет", at=at,
                 hint=LINK_HINT,
@@ -90,13 +92,30 @@ def _page_link_resolver(source: str, page_url: str, routes: Routes) -> Callable[
     return resolve
 
 
-def _position_in_body(body: str, body_line: int, target: str) -> Position:
-    index = body.find(f"]({target}")
-    index = body.find(target) if index < 0 else index + 2
-    if index < 0:
-        return Position(body_line, 1)
-    line_start = body.rfind("\n", 0, index) + 1
-    return Position(body_line + body.count("\n", 0, index), index - line_start + 1)
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|(`+)[^\n]*?\2", re.MULTILINE | re.DOTALL)
+
+
+def _without_code(body: str) -> str:
+    """The body with code spans and fenced blocks blanked out (same length, same line breaks)."""
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+
+
+def _link_positions(body: str, body_line: int, targets: list[str]) -> list[Position]:
+    """Where each broken link stands, in order; a target used twice is found twice."""
+    text = _without_code(body)
+    searched_from: dict[str, int] = {}
+    positions = []
+    for target in targets:
+        start = searched_from.get(target, 0)
+        index = text.find(f"]({target}", start)
+        index = text.find(target, start) if index < 0 else index + 2
+        if index < 0:
+            positions.append(Position(body_line, 1))
+            continue
+        searched_from[target] = index + len(target)
+        line_start = text.rfind("\n", 0, index) + 1
+        positions.append(Position(body_line + text.count("\n", 0, index), index - line_start + 1))
+    return positions
 
 
 def _render(project: Project, pages: list[Page], routes: Routes) -> tuple[dict[str, bytes], list[Issue]]:

@@ -58,6 +58,7 @@ class Project:
     pages: dict[str, Entry[PageMeta]] = field(default_factory=dict)
     schedules: dict[str, ScheduleSources] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)  # under content/files, relative to content/
+    invalid: set[str] = field(default_factory=set)  # content files that exist but did not validate
 
     @property
     def content(self) -> Path:
@@ -129,11 +130,14 @@ def load_entry(
     """One content file: name checked, text loaded, data validated; problems go to issues."""
     shown = project.shown(path)
     if not SLUG.match(path.stem):
+        project.invalid.add(path.relative_to(project.content).as_posix())
         issues.append(Issue(
             "error", shown, f"неподходящее имя файла «{path.name}»",
             hint="имя файла — латинские строчные буквы, цифры и дефисы, например plan-2025-2026" + path.suffix,
         ))
         return None
+    source = path.relative_to(project.content).as_posix()
+    project.invalid.add(source)  # until it proves valid
     doc, found = loader(path, shown)
     issues.extend(found)
     if doc is None:
@@ -145,7 +149,8 @@ def load_entry(
     issues.extend(found)
     if value is None:
         return None
-    return Entry(path.stem, path.relative_to(project.content).as_posix(), doc, value)
+    project.invalid.discard(source)
+    return Entry(path.stem, source, doc, value)
 
 
 def _load_schedules(project: Project, issues: list[Issue]) -> dict[str, ScheduleSources]:

@@ -41,11 +41,12 @@ _Loader.add_implicit_resolver(BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|Fa
 _SCALAR_CONSTRUCTORS = {
     "tag:yaml.org,2002:str": SafeConstructor.construct_scalar,
     "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:float": SafeConstructor.construct_scalar,  # «01.5» or «1.50» keep their text
     "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
     "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
 }
 _CONSTRUCTOR = SafeConstructor()
+_CANONICAL_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Issue]]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         return None, [
             Issue(
                 "error", shown_as, "файл не в кодировке UTF-8", line, column,
@@ -189,41 +190,56 @@ def _tab_issues(doc: SourceDoc, line_offset: int) -> list[Issue]:
     return issues
 
 
+_END_OF_FILE = ("файл закончился раньше, чем закрылась кавычка или скобка",
+                "проверьте парные кавычки и скобки")
+# PyYAML's problem texts (regular expressions) → what to tell a person.
 _SYNTAX_MESSAGES = (
-    ("mapping values are not allowed", "двоеточие в неожиданном месте",
+    (r"mapping values are not allowed", "двоеточие в неожиданном месте",
      "если текст содержит «: », заключите всё значение в кавычки"),
-    ("could not find expected ':'", "ожидалась запись вида «ключ: значение»",
+    (r"could not find expected ':'", "ожидалась запись вида «ключ: значение»",
      "проверьте двоеточие после ключа и отступ строки"),
-    ("did not find expected key", "неверный отступ: здесь ожидался ключ",
+    (r"did not find expected key", "неверный отступ: здесь ожидался ключ",
      "ключи одного уровня должны начинаться с одного и того же столбца"),
-    ("did not find expected '-' indicator", "неверный отступ элемента списка",
+    (r"did not find expected '-' indicator", "неверный отступ элемента списка",
      "элементы одного списка начинаются с «- » в одном и том же столбце"),
-    ("expected <block end>", "неверный отступ",
+    (r"expected <block end>", "неверный отступ",
      "ключи и элементы одного уровня должны начинаться с одного и того же столбца"),
-    ("found unexpected end of stream", "файл закончился раньше, чем закрылась кавычка или скобка",
-     "проверьте парные кавычки и скобки"),
-    ("found '<stream end>'", "файл закончился раньше, чем закрылась кавычка или скобка",
-     "проверьте парные кавычки и скобки"),
-    ("found unknown escape character", "недопустимая последовательность с «\\» в тексте в двойных кавычках",
+    (r"(?:found|got) (?:unexpected end of stream|'<stream end>')", *_END_OF_FILE),
+    (r"found unknown escape character", "недопустимая последовательность с «\\» в тексте в двойных кавычках",
      "используйте одинарные кавычки или удвойте обратную косую черту"),
-    ("found undefined alias", "ссылка «*…» на неизвестную метку", "уберите «*» или объявите метку «&…»"),
-    ("found character that cannot start any token", "символ, с которого не может начинаться значение",
+    (r"found undefined alias", "ссылка «*…» на неизвестную метку", "уберите «*» или объявите метку «&…»"),
+    (r"found character .* that cannot start any token", "символ, с которого не может начинаться значение",
      "заключите значение в кавычки"),
-    ("found duplicate anchor", "метка «&…» объявлена дважды", ""),
-    ("expected a comment or a line break", "лишний текст после значения",
+    (r"found duplicate anchor", "метка «&…» объявлена дважды", "переименуйте одну из меток"),
+    (r"expected a comment or a line break", "лишний текст после значения",
      "если значение в кавычках, весь текст должен быть внутри них"),
-    ("unacceptable character", "недопустимый управляющий символ", "удалите невидимый символ"),
+    (r"unacceptable character|special characters are not allowed", "недопустимый управляющий символ",
+     "удалите невидимый символ"),
+    (r"expected alphabetic or numeric character", "после «&» или «*» должно идти имя метки",
+     "если «&» или «*» — часть текста, заключите значение в кавычки"),
+    (r"expected chomping or indentation indicators", "после «|» или «>» в этой строке ничего не должно быть",
+     "многострочный текст начинается со следующей строки; или заключите значение в кавычки"),
+    (r"expected the node content", "пропущено значение (например, лишняя запятая или «-» без текста)",
+     "проверьте запятые и скобки в этой строке"),
+    (r"sequence entries are not allowed here", "элемент списка «- » в неожиданном месте",
+     "список начинается с новой строки после «ключ:», с отступом"),
+    (r"mapping keys are not allowed here", "ключ в неожиданном месте", "проверьте отступ и двоеточия"),
+    (r"expected '<document start>'", "лишний текст после конца YAML-документа", "проверьте отступы"),
+    (r"expected URI|expected tag handle|while scanning a tag", "неверный тег «!…»",
+     "уберите «!» или заключите значение в кавычки"),
+    (r"while scanning a directive|found unexpected ':'", "неожиданный символ «%» или «:»",
+     "заключите значение в кавычки"),
 )
+_GENERIC = ("ошибка синтаксиса YAML", "проверьте отступы, двоеточия, кавычки и скобки в этой строке")
 
 
 def _syntax_issue(doc: SourceDoc, exc: yaml.MarkedYAMLError, line_offset: int) -> Issue:
-    mark = exc.problem_mark or exc.context_mark
     problem = f"{exc.problem or ''} {exc.context or ''}"
-    message, hint = f"ошибка синтаксиса YAML ({(exc.problem or '').strip()})", "проверьте отступы и кавычки"
-    for needle, ru_message, ru_hint in _SYNTAX_MESSAGES:
-        if needle in problem:
-            message, hint = ru_message, ru_hint
-            break
+    message, hint = next(((ru, ru_hint) for needle, ru, ru_hint in _SYNTAX_MESSAGES if re.search(needle, problem)),
+                         _GENERIC)
+    # An unclosed quote or bracket is found at the end of the file; point where it was opened.
+    mark = exc.context_mark if (message, hint) == _END_OF_FILE and exc.context_mark else exc.problem_mark
+    mark = mark or exc.context_mark
     where = Position(mark.line + 1 + line_offset, mark.column + 1) if mark else Position(1 + line_offset, 1)
     return doc.issue(message, hint=hint, at=where)
 
@@ -267,6 +283,8 @@ class _Builder:
                 hint="уберите тег, начинающийся с «!»",
             ))
             return None
+        if node.tag == "tag:yaml.org,2002:int" and not _CANONICAL_INT.match(node.value):
+            return node.value  # «007», «0x1F», «1_000»: a number only by accident; keep what was typed
         try:
             return construct(_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError):
@@ -310,6 +328,11 @@ def parse_markdown(text: str, shown_as: str) -> tuple[SourceDoc | None, list[Iss
     """Split front matter from body; the front matter is parsed with positions."""
     blank = SourceDoc(file=shown_as, text=text)
     match = FRONT_MATTER.match(text)
+    if not match and re.match(r"---[ \t]*\n", text):
+        return None, [blank.issue(
+            "заголовочный блок не закрыт: нет второй строки «---»",
+            hint="после полей title, description … поставьте строку из трёх дефисов «---»", at=Position(1, 1),
+        )]
     if not match:
         return None, [blank.issue(
             "нет заголовочного блока: файл должен начинаться со строки «---»",

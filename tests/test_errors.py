@@ -279,13 +279,11 @@ def test_undefined_alias(project):
     check(issue, 13, 13, "ссылка «*…» на неизвестную метку", at="*ref", hint="уберите «*» или объявите метку «&…»")
 
 
-@pytest.mark.xfail(strict=True, reason="the end of the file is shown instead of the quote that was never closed")
 def test_unclosed_quote_points_at_the_quote(project):
     issue = the_issue(project(plan("status: planned", 'status: "planned')), PLAN_FILE)
     check(issue, 13, 13, "файл закончился раньше, чем закрылась кавычка или скобка", at='"planned')
 
 
-@pytest.mark.xfail(strict=True, reason="PyYAML's problem text is not matched by _SYNTAX_MESSAGES and leaks in English")
 @pytest.mark.parametrize(
     ("value", "message"),
     [
@@ -303,7 +301,6 @@ def test_yaml_syntax_message_is_translated(project, value, message):
     assert issue.message == message, issue
 
 
-@pytest.mark.xfail(strict=True, reason="untranslated PyYAML problems fall back to English in parentheses")
 @pytest.mark.parametrize(
     "value", ["& planned", "|x", "[,]"], ids=["anchor-without-name", "bad-block-indicator", "empty-flow-entry"]
 )
@@ -450,7 +447,6 @@ def test_all_errors_of_a_run_are_reported_at_once(project):
 
 # ------------------------------------------------------------------ engine bugs, asserted as they should be
 
-@pytest.mark.xfail(strict=True, reason="read_text counts the column of a bad byte in bytes, not characters")
 def test_non_utf8_column_counts_characters(project):
     # «title: "План» in UTF-8 (12 characters, 16 bytes), then «ы» saved in cp1251.
     raw = 'title: "План'.encode() + "ы".encode("cp1251") + b'"\n'
@@ -458,37 +454,34 @@ def test_non_utf8_column_counts_characters(project):
     check(issue, 1, 13, "файл не в кодировке UTF-8")
 
 
-@pytest.mark.xfail(strict=True, reason="a broken link used twice is located at its first use and deduplicated")
 def test_each_use_of_a_broken_link_is_reported(project):
     page = '---\ntitle: "Главная"\n---\nСм. [а](nope.md).\n\nЕщё раз [б](nope.md).\n'
     issues = [issue for issue in project({INDEX_FILE: page}) if issue.file == INDEX_FILE]
     assert [(i.line, i.column) for i in issues] == [(4, 9), (6, 13)]
 
 
-@pytest.mark.xfail(strict=True, reason="_position_in_body finds the target text in an inline code span first")
 def test_broken_link_position_skips_code_spans(project):
     page = '---\ntitle: "Главная"\n---\nПример: `[a](x.md)`\n\nСсылка [a](x.md).\n'
     issue = the_issue(project({INDEX_FILE: page}), INDEX_FILE)
     check(issue, 6, 12, "ссылка «x.md» никуда не ведёт: такого файла или страницы нет", at="x.md")
 
 
-@pytest.mark.xfail(strict=True, reason="an unclosed front matter is reported as a missing one")
 def test_unclosed_front_matter_is_not_called_missing(project):
     issue = the_issue(project({INDEX_FILE: '---\ntitle: "Главная"\nТекст.\n'}), INDEX_FILE)
     assert "должен начинаться со строки «---»" not in issue.message, issue
 
 
-@pytest.mark.xfail(strict=True, reason="an invalid organisation file makes the folder look empty to the rules")
 def test_invalid_organisation_does_not_claim_empty_folder(project):
     issues = project({ORG_FILE: ORGANISATION.replace("kind: school", "kind: scool")})
     assert not [issue for issue in issues if "пуста" in issue.hint], issues
 
 
-@pytest.mark.xfail(strict=True, reason="Deadline.problem() prints «None» for a month deadline in year 0")
 def test_deadline_in_year_zero_has_no_none(project):
     issues = project({PLAN_FILE: PLAN.replace('"2025-2026"', '"0000-0001"').replace('"10.02.2026"', '"август"')})
     issue = the_issue(issues, PLAN_FILE)
-    assert (issue.line, issue.column) == (10, 15)
+    # The impossible year is caught where it is written, so no deadline is resolved against year 0.
+    assert (issue.line, issue.column) == (3, 16)
+    assert issue.message == "учебный год «0000-0001» вне допустимых лет (1990–2100): проверьте цифры"
     assert "None" not in issue.message, issue
 
 
@@ -579,7 +572,6 @@ def test_cli_warning_fails_with_strict(warned, tmp_path):
     assert done.returncode == 1, done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="--strict is accepted only after the command: `--strict check` exits 2")
 def test_cli_strict_before_command(warned, tmp_path):
     done = run_cli("--project", str(warned), "--strict", "check", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
@@ -605,7 +597,6 @@ def test_cli_missing_project_folder_exits_2(tmp_path):
     assert "ошибка: папки проекта" in done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="argparse's English text («invalid choice») leaks into the usage error")
 def test_cli_usage_error_is_russian(tmp_path):
     done = run_cli("--project", str(tmp_path), "frobnicate", cwd=tmp_path)
     assert "invalid choice" not in done.stderr

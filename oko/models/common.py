@@ -77,6 +77,10 @@ def parse_date(value: Any) -> Any:
 
 
 def _checked_date(value: str, year: int, month: int, day: int) -> dt.date:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PydanticCustomError(
+            "oko_date", "дата «{value}»: год {year} вне допустимых лет ({min}–{max}) — проверьте цифры",
+            {"value": value, "year": year, "min": MIN_YEAR, "max": MAX_YEAR})
     if not 1 <= month <= 12:
         raise PydanticCustomError(
             "oko_date", "такой даты нет: «{value}» — в году 12 месяцев, а указан {month}-й",
@@ -105,11 +109,14 @@ RuDate = Annotated[
 ]
 
 
+MIN_YEAR, MAX_YEAR = 1990, 2100  # content outside these years is a typo, not history
+
+
 class AcademicYear(BaseModel):
     """An academic year «2023-2024»: from 1 September to 31 August."""
 
-    model_config = ConfigDict(frozen=True)
-    start: int
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    start: int = Field(ge=MIN_YEAR, le=MAX_YEAR - 1)
 
     @property
     def end(self) -> int:
@@ -153,6 +160,10 @@ def parse_academic_year(value: Any) -> Any:
             "oko_academic_year", "учебный год «{value}» должен охватывать два соседних года, например 2023-2024",
             {"value": value},
         )
+    if not MIN_YEAR <= start < MAX_YEAR:
+        raise PydanticCustomError(
+            "oko_academic_year", "учебный год «{value}» вне допустимых лет ({min}–{max}): проверьте цифры",
+            {"value": value, "min": MIN_YEAR, "max": MAX_YEAR})
     return AcademicYear(start=start)
 
 

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from oko.models.common import MAX_YEAR, MIN_YEAR
 from oko.ru import MONTHS_GENITIVE, MONTHS_NOMINATIVE
 
 
@@ -96,7 +97,8 @@ class Deadline(BaseModel):
         """Why a dated deadline is impossible (day 31 in a 30-day month, end before start), or ''."""
         dates = []
         for point in self.points:
-            if point.year is None:
+            if point.year is None or point.day is None:
+                dates += [point.as_date()] if point.year is not None else []
                 continue
             try:
                 dates.append(point.as_date())
@@ -172,14 +174,20 @@ def _date_from_groups(groups: tuple[str | None, ...]) -> PartialDate:
     """Groups of _ANY_DATE (9 of them) → PartialDate; day and month ranges are checked later."""
     d1, m1, y1, y2, m2, d2, d3, word, y3 = groups
     if d1:
-        return PartialDate(year=int(y1), month=_checked_month(int(m1)), day=int(d1))
+        return PartialDate(year=_checked_year(int(y1)), month=_checked_month(int(m1)), day=int(d1))
     if y2:
-        return PartialDate(year=int(y2), month=_checked_month(int(m2)), day=int(d2))
-    return PartialDate(year=int(y3) if y3 else None, month=_month_number(word), day=int(d3))
+        return PartialDate(year=_checked_year(int(y2)), month=_checked_month(int(m2)), day=int(d2))
+    return PartialDate(year=_checked_year(int(y3)) if y3 else None, month=_month_number(word), day=int(d3))
 
 
 class ImpossibleDateError(Exception):
     """A text that is clearly a date, but not one in the calendar («2025-13-40»)."""
+
+
+def _checked_year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ImpossibleDateError(f"год {year} вне допустимых лет ({MIN_YEAR}–{MAX_YEAR})")
+    return year
 
 
 def _checked_month(month: int) -> int:
@@ -306,7 +314,7 @@ def _parse_months(norm: str) -> dict[str, Any] | None:
 
 
 def _month_point(word: str, year: str | None) -> PartialDate:
-    return PartialDate(year=int(year) if year else None, month=_month_number(word))
+    return PartialDate(year=_checked_year(int(year)) if year else None, month=_month_number(word))
 
 
 def _parse_relative(norm: str) -> dict[str, Any] | None:

@@ -17,10 +17,15 @@ def _did_you_mean(value: str, choices: list[str]) -> str:
     return "есть: " + ", ".join(sorted(choices)) if choices else "папка content/organisations пуста"
 
 
+def _missing(project: Project, org_id: str) -> bool:
+    """Not among the organisations; a file that exists but has errors is reported on its own."""
+    return org_id not in project.organisations and f"organisations/{org_id}.yaml" not in project.invalid
+
+
 def config_organisation_exists(project: Project) -> Iterator[Issue]:
     """The site's owner must be one of content/organisations."""
     config, doc = project.config, project.config_doc
-    if config and doc and config.organisation not in project.organisations:
+    if config and doc and _missing(project, config.organisation):
         yield doc.issue(
             f"организация «{config.organisation}» не найдена в content/organisations", ("organisation",),
             hint=_did_you_mean(config.organisation, list(project.organisations)),
@@ -31,7 +36,7 @@ def plan_organisations_exist(project: Project) -> Iterator[Issue]:
     """Every plan names an existing organisation."""
     for entry in project.plans.values():
         org_id = entry.model.organisation
-        if org_id not in project.organisations:
+        if _missing(project, org_id):
             yield entry.doc.issue(
                 f"организация «{org_id}» не найдена в content/organisations", ("organisation",),
                 hint=_did_you_mean(org_id, list(project.organisations)),
