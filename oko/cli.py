@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from oko.errors import REPORTERS, Issue, summary
 from oko.pipeline import BuildResult, generate
+from oko.project import load_project
 from oko.ru import count
 from oko.write import OutputFolderError, check_output_folder, write_site
 
@@ -66,6 +67,10 @@ def make_parser() -> argparse.ArgumentParser:
     common(build)
     check = commands.add_parser("check", help="только проверить содержимое")
     common(check)
+    check.add_argument("--report", action="store_true",
+                       help="отчёт об открытости: раздел «Сведения об образовательной организации» и другое")
+    check.add_argument("--report-format", choices=("text", "json", "html"), default="text", help="вид отчёта")
+    check.add_argument("--report-out", type=Path, default=None, help="записать отчёт в файл (иначе — на экран)")
     importer = commands.add_parser("import-schedule", help="перевести таблицу графика (XLSX, CSV) в YAML")
     importer.add_argument("file", type=Path, help="файл .xlsx или .csv")
     importer.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
@@ -121,6 +126,26 @@ def run_check(project: Path, strict: bool, fmt: str) -> int:
     return EXIT_CONTENT if result.failed(strict) else EXIT_OK
 
 
+def run_report(project: Path, strict: bool, fmt: str, report_format: str, out: Path | None) -> int:
+    from oko.report import compliance_rows, report_html, report_json, report_text
+
+    result = generate(project)
+    if result.failed():
+        report(result.issues, fmt)
+        sys.stderr.write("Отчёт не составлен: сначала исправьте ошибки в содержимом.\n")
+        return EXIT_CONTENT
+    loaded, _ = load_project(project)
+    rows = compliance_rows(loaded, result.files, result.issues)
+    title = loaded.config.title if loaded.config else str(project)
+    text = {"text": report_text, "json": report_json}.get(report_format, lambda r: report_html(r, title))(rows)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        sys.stderr.write(f"Отчёт записан в {out}\n")
+    return EXIT_CONTENT if result.failed(strict) else EXIT_OK
+
+
 def run_import(file: Path, out: Path | None, year_text: str | None, fmt: str) -> int:
     from oko.importer import import_schedule, procedures_yaml  # openpyxl loads only when importing
     from oko.models.common import parse_academic_year
@@ -160,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return run_build(project, args.out or project / "site", args.strict, args.format)
     if args.command == "check":
+        if args.report:
+            return run_report(project, args.strict, args.format, args.report_format, args.report_out)
         return run_check(project, args.strict, args.format)
     if args.command == "import-schedule":
         return run_import(args.file, args.out, args.year, args.format)

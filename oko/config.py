@@ -6,7 +6,15 @@ from typing import Literal
 
 from pydantic import Field
 
+from oko.files import DEFAULT_ALLOWED, DEFAULT_MAX_MB
 from oko.models.common import NonEmptyStr, OkoModel, Slug
+
+
+class FilesConfig(OkoModel):
+    """Which files may be published from content/files (a warning otherwise)."""
+
+    allowed: list[str] = Field(default_factory=lambda: list(DEFAULT_ALLOWED), title="Разрешённые расширения")
+    max_size_mb: float = Field(default=DEFAULT_MAX_MB, gt=0, title="Наибольший размер файла, МБ")
 
 
 class SiteConfig(OkoModel):
@@ -18,6 +26,7 @@ class SiteConfig(OkoModel):
                                description="имя файла в content/organisations без .yaml")
     base_url: str | None = Field(default=None, title="Адрес сайта", pattern=r"^https?://\S+/$",
                                  description="полный адрес с «/» на конце, например https://school.example/")
+    files: FilesConfig = Field(default_factory=lambda: FilesConfig(), title="Файлы")
     rules: dict[str, Literal["error", "warning", "off"]] = Field(
         default_factory=dict, title="Строгость правил проверки",
         description="код правила: error (ошибка), warning (предупреждение) или off (не проверять)")

@@ -12,13 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oko.errors import Issue, sorted_issues
+from oko.files import FileInfo
+from oko.outputs.tables import plan_xlsx_bytes
 from oko.project import Project, load_project
 from oko.render import Assets, make_environment, markdown_to_html, render_page
 from oko.rules import apply_severities, check_project
-from oko.schedules import assemble_schedules
+from oko.schedules import YearSchedule, assemble_schedules
 from oko.site import LINK_HINT, Page, Routes, build_pages, main_menu, plan_routes, relative_url, resolve_link
-from oko.sources import Position
+from oko.sources import Position, SourceDoc
+from oko.views.assessment import add_assessment_routes, criteria_pages, demos_pages, vpr_pages
 from oko.views.schedule import add_schedule_routes, schedule_files, schedule_pages
+from oko.views.sveden import Download, add_sveden_routes, food_files, sveden_pages
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -46,6 +50,8 @@ def generate(root: Path) -> BuildResult:
     issues += found
     routes, found = plan_routes(project)
     add_schedule_routes(routes, schedules)
+    add_sveden_routes(routes, project)
+    add_assessment_routes(routes, project)
     issues += found
     issues += check_project(project, routes, schedules)
     if "index" not in project.pages and not any(i.file == "content/pages/index.md" for i in issues):
@@ -54,28 +60,58 @@ def generate(root: Path) -> BuildResult:
     issues = apply_severities(project, issues)
     if project.config is None or any(issue.is_error for issue in issues):
         return BuildResult(sorted_issues(issues))
-    base_url = project.config.base_url
-    pages = sorted([*build_pages(project, routes), *schedule_pages(schedules, base_url)], key=lambda page: page.url)
+    generated = {**schedule_files(schedules), **plan_files(project), **food_files(project)}
+    downloads = _downloads(project, schedules, generated)
+    pages = sorted([*build_pages(project, routes), *schedule_pages(schedules, project.config.base_url),
+                    *sveden_pages(project, routes, downloads), *criteria_pages(project), *demos_pages(project),
+                    *vpr_pages(project, schedules)], key=lambda page: page.url)
+    for page in pages:
+        page.data.setdefault("downloads", downloads)
     issues += _render_markdown_bodies(project, routes, pages)
     files, found = _render(project, pages, routes)
-    files.update(schedule_files(schedules))
+    files.update(generated)
     issues += found
     if any(issue.is_error for issue in issues):  # e.g. a broken Markdown link: nothing to write
         return BuildResult(sorted_issues(issues))
     return BuildResult(sorted_issues(issues), files, len(pages))
 
 
+def plan_files(project: Project) -> dict[str, bytes]:
+    """Each plan's table as a spreadsheet beside its page: /plans/<id>.xlsx."""
+    return {f"plans/{plan_id}.xlsx": plan_xlsx_bytes(entry.model) for plan_id, entry in project.plans.items()}
+
+
+def _downloads(project: Project, schedules: dict[str, YearSchedule], files: dict[str, bytes]) -> list[Download]:
+    """Plans and schedules as documents of «Документы»: their pages and their spreadsheets."""
+    found = [(entry.model.title, f"/plans/{plan_id}/", f"plans/{plan_id}.xlsx")
+             for plan_id, entry in sorted(project.plans.items())]
+    found += [(schedule.header.display_title, f"/schedule/{year}/", f"schedule/{year}/school.xlsx")
+              for year, schedule in sorted(schedules.items())]
+    return [Download(title, page_url, "/" + path, FileInfo(path, len(files[path]))) for title, page_url, path in found]
+
+
+def _markdown_sources(project: Project) -> dict[str, tuple[str, SourceDoc, int]]:
+    """Markdown written in content: page and criteria bodies, the ВПР year's text for parents."""
+    sources = {entry.source: (entry.doc.body, entry.doc, entry.doc.body_line)
+               for entry in [*project.pages.values(), *project.criteria.values()]}
+    for entry in project.vpr.values():
+        if entry.model.for_parents:
+            at = entry.doc.position(("for_parents",))
+            sources[entry.source] = (entry.model.for_parents, entry.doc, (at.line + 1) if at else 1)
+    return sources
+
+
 def _render_markdown_bodies(project: Project, routes: Routes, pages: list[Page]) -> list[Issue]:
     issues: list[Issue] = []
-    entries = {entry.source: entry for entry in project.pages.values()}
+    sources = _markdown_sources(project)
     for page in pages:
-        entry = entries.get(page.source)
-        if entry is None:
+        if page.source not in sources:
             continue
-        html, broken = markdown_to_html(entry.doc.body, _page_link_resolver(entry.source, page.url, routes))
+        body, doc, first_line = sources[page.source]
+        html, broken = markdown_to_html(body, _page_link_resolver(page.source, page.url, routes))
         page.data["body"] = html
-        for target, at in zip(broken, _link_positions(entry.doc.body, entry.doc.body_line, broken), strict=True):
-            issues.append(entry.doc.issue(
+        for target, at in zip(broken, _link_positions(body, first_line, broken), strict=True):
+            issues.append(doc.issue(
                 f"ссылка «{target}» никуда не ведёт: такого файла или страницы нет", at=at,
                 hint=LINK_HINT,
             ))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,11 +13,17 @@ from pydantic import BaseModel
 
 from oko.config import SiteConfig
 from oko.errors import Issue
+from oko.files import FileInfo, collect_files
+from oko.models.criteria import CriteriaMeta
+from oko.models.demos import DemoFile, VprYear
+from oko.models.documents import DocumentRegistry
 from oko.models.organisation import Organisation
 from oko.models.page import PageMeta
 from oko.models.plan import Plan
 from oko.models.schedule import ProcedureFile, ScheduleHeader
+from oko.models.sveden import SvedenPage, subsection_model
 from oko.sources import Position, SourceDoc, load_markdown_file, load_yaml_file
+from oko.sveden_spec import SUBSECTIONS
 from oko.validate import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -57,7 +64,13 @@ class Project:
     plans: dict[str, Entry[Plan]] = field(default_factory=dict)
     pages: dict[str, Entry[PageMeta]] = field(default_factory=dict)
     schedules: dict[str, ScheduleSources] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)  # under content/files, relative to content/
+    files: dict[str, FileInfo] = field(default_factory=dict)  # content/files/**, by "files/…" path
+    food: dict[str, FileInfo] = field(default_factory=dict)  # content/food/**, published byte for byte
+    documents: Entry[DocumentRegistry] | None = None
+    sveden: dict[str, Entry[SvedenPage]] = field(default_factory=dict)  # by the subsection's URL slug
+    criteria: dict[str, Entry[CriteriaMeta]] = field(default_factory=dict)
+    demos: dict[str, Entry[DemoFile]] = field(default_factory=dict)
+    vpr: dict[str, Entry[VprYear]] = field(default_factory=dict)  # by year, «2026»
     invalid: set[str] = field(default_factory=set)  # content files that exist but did not validate
 
     @property
@@ -78,11 +91,15 @@ def load_project(root: Path) -> tuple[Project, list[Issue]]:
     project.plans = _load_kind(project, "plans", "*.yaml", Plan, load_yaml_file, issues)
     project.pages = _load_kind(project, "pages", "*.md", PageMeta, load_markdown_file, issues)
     project.schedules = _load_schedules(project, issues)
-    files_dir = project.content / "files"
-    project.files = sorted(
-        path.relative_to(project.content).as_posix()
-        for path in files_dir.rglob("*") if path.is_file() and not path.name.startswith(".")
-    ) if files_dir.is_dir() else []
+    project.files = collect_files(project.content, "files")
+    project.food = collect_files(project.content, "food")
+    registry = project.content / "documents.yaml"
+    if registry.is_file():
+        project.documents = load_entry(project, registry, DocumentRegistry, load_yaml_file, issues)
+    project.sveden = _load_sveden(project, issues)
+    project.criteria = _load_kind(project, "criteria", "*.md", CriteriaMeta, load_markdown_file, issues)
+    project.demos = _load_kind(project, "demos", "*.yaml", DemoFile, load_yaml_file, issues)
+    project.vpr = _load_kind(project, "vpr", "*.yaml", VprYear, load_yaml_file, issues)
     return project, issues
 
 
@@ -175,3 +192,24 @@ def _load_schedules(project: Project, issues: list[Issue]) -> dict[str, Schedule
                  if (entry := load_entry(project, path, ProcedureFile, load_yaml_file, issues)) is not None]
         schedules[folder.name] = ScheduleSources(folder.name, header, files)
     return schedules
+
+
+def _load_sveden(project: Project, issues: list[Issue]) -> dict[str, Entry[SvedenPage]]:
+    """content/sveden/<file>.yaml, one per subsection of «Сведения об образовательной организации»."""
+    entries: dict[str, Entry[SvedenPage]] = {}
+    directory = project.content / "sveden"
+    if not directory.is_dir():
+        return entries
+    by_file = {subsection.file: subsection for subsection in SUBSECTIONS}
+    for path in sorted(directory.glob("*.yaml")):
+        subsection = by_file.get(path.stem)
+        if subsection is None:
+            close = difflib.get_close_matches(path.stem, list(by_file), n=1, cutoff=0.5)
+            issues.append(Issue(
+                "error", project.shown(path), f"«{path.name}» — не подраздел «Сведений об образовательной организации»",
+                hint=f"возможно, вы имели в виду «{close[0]}.yaml»" if close else "файлы: " + ", ".join(by_file)))
+            continue
+        entry = load_entry(project, path, subsection_model(subsection), load_yaml_file, issues)
+        if entry is not None:
+            entries[subsection.slug] = entry
+    return entries

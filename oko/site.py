@@ -112,7 +112,8 @@ def resolve_link(target: str, source: str, routes: Routes) -> str | None:
 
 def main_menu(project: Project, has_schedule: bool = False) -> list[MenuItem]:
     """The main menu: home, the engine's sections, then pages that ask for a place (front matter `menu`)."""
-    items = [(0, "Главная", "/"), (10, "Планы мероприятий", "/plans/")]
+    items = [(0, "Главная", "/"), (10, "Планы мероприятий", "/plans/"),
+             (90, "Сведения об образовательной организации", "/sveden/")]
     if has_schedule:
         items.append((5, "График оценочных процедур", "/schedule/"))
     for page_id, entry in project.pages.items():

@@ -31,14 +31,27 @@ def validate(doc: SourceDoc, model: type[M]) -> tuple[M | None, list[Issue]]:
         return None, [_issue(doc, model, error) for error in exc.errors(include_url=False)]
 
 
+def _data_path(data: Any, loc: tuple[Any, ...]) -> DataPath:
+    """pydantic's loc without the tags of discriminated unions («scales.0.percent.marks» → scales[0].marks)."""
+    path: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and part not in current and index < len(loc) - 1:
+            continue  # a union tag, not a key of the data
+        path.append(part)
+        current = current.get(part) if isinstance(current, dict) else (
+            current[part] if isinstance(current, list) and isinstance(part, int) and part < len(current) else None)
+    return tuple(path)
+
+
 def _issue(doc: SourceDoc, root: type[BaseModel], error: ErrorDetails) -> Issue:
-    path: DataPath = tuple(error["loc"])
+    path: DataPath = _data_path(doc.data, tuple(error["loc"]))
     kind = error["type"]
     field = path[-1] if path else ""
     if kind == "extra_forbidden":
         return _unknown_key(doc, root, path)
     if kind == "missing":
-        parent = _model_at(root, path[:-1])
+        parent = _model_at(root, path[:-1], doc.data)
         info = parent.model_fields.get(str(field)) if parent else None
         label = f" ({info.title.lower()})" if info and info.title else ""
         described = f" — {info.description}" if info and info.description else ""
@@ -47,6 +60,8 @@ def _issue(doc: SourceDoc, root: type[BaseModel], error: ErrorDetails) -> Issue:
         )
     if kind in ("enum", "literal_error"):
         return _bad_choice(doc, root, path, error["input"])
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        return _bad_tag(doc, path, error)
     message, hint = _message(kind, error)
     return doc.issue(message, path, hint=hint)
 
@@ -93,7 +108,7 @@ def _pattern_hint(pattern: str) -> str:
 
 def _unknown_key(doc: SourceDoc, root: type[BaseModel], path: DataPath) -> Issue:
     key = str(path[-1])
-    parent = _model_at(root, path[:-1])
+    parent = _model_at(root, path[:-1], doc.data)
     allowed = list(parent.model_fields) if parent else []
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f"возможно, вы имели в виду «{close[0]}»" if close else (
@@ -102,10 +117,23 @@ def _unknown_key(doc: SourceDoc, root: type[BaseModel], path: DataPath) -> Issue
 
 
 def _bad_choice(doc: SourceDoc, root: type[BaseModel], path: DataPath, value: Any) -> Issue:
-    shown, accepted = _enum_values(_annotation_at(root, path))
+    shown, accepted = _enum_values(_annotation_at(root, path, doc.data))
     close = difflib.get_close_matches(str(value), accepted, n=1, cutoff=0.6)
     hint = f"возможно, вы имели в виду «{close[0]}»" if close else ""
     return doc.issue(f"недопустимое значение «{value}»: допустимы {', '.join(shown)}", path, hint=hint)
+
+
+def _bad_tag(doc: SourceDoc, path: DataPath, error: ErrorDetails) -> Issue:
+    """A discriminated union (e.g. a scale's `kind`) got an unknown or no kind."""
+    ctx = error.get("ctx") or {}
+    key = str(ctx.get("discriminator", "kind")).strip("'")
+    expected = [tag.strip(" '") for tag in str(ctx.get("expected_tags", "")).split(",") if tag.strip()]
+    if error["type"] == "union_tag_not_found":
+        return doc.issue(f"нет поля «{key}»: допустимы {', '.join(expected)}", path)
+    tag = str(ctx.get("tag", ""))
+    close = difflib.get_close_matches(tag, expected, n=1, cutoff=0.6)
+    return doc.issue(f"недопустимое значение «{tag}»: допустимы {', '.join(expected)}", (*path, key),
+                     hint=f"возможно, вы имели в виду «{close[0]}»" if close else "")
 
 
 def _enum_values(annotation: Any) -> tuple[list[str], list[str]]:
@@ -132,11 +160,11 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _annotation_at(root: type[BaseModel], path: DataPath) -> Any:
-    """The type annotation found by walking the model along a data path."""
+def _annotation_at(root: type[BaseModel], path: DataPath, data: Any = None) -> Any:
+    """The type annotation found by walking the model along a data path (data picks union members)."""
     current: Any = root
     for part in path:
-        for candidate in _unwrap(current):
+        for candidate in _by_kind(_unwrap(current), data):
             origin = typing.get_origin(candidate)
             if isinstance(part, int) and origin in (list, tuple):
                 current = typing.get_args(candidate)[0]
@@ -149,11 +177,27 @@ def _annotation_at(root: type[BaseModel], path: DataPath) -> Any:
                 break
         else:
             return None
+        data = data.get(part) if isinstance(data, dict) else (
+            data[part] if isinstance(data, list) and isinstance(part, int) and part < len(data) else None)
     return current
 
 
-def _model_at(root: type[BaseModel], path: DataPath) -> type[BaseModel] | None:
-    for candidate in _unwrap(_annotation_at(root, path)):
+def _by_kind(candidates: list[Any], data: Any) -> list[Any]:
+    """In a union of models told apart by `kind`, the member the data's kind names comes first."""
+    kind = data.get("kind") if isinstance(data, dict) else None
+    def matches(candidate: Any) -> bool:
+        if not (isinstance(candidate, type) and issubclass(candidate, BaseModel) and "kind" in candidate.model_fields):
+            return False
+        return kind in typing.get_args(candidate.model_fields["kind"].annotation)
+    return sorted(candidates, key=lambda candidate: not matches(candidate))
+
+
+def _model_at(root: type[BaseModel], path: DataPath, data: Any = None) -> type[BaseModel] | None:
+    at = data
+    for part in path:
+        at = at.get(part) if isinstance(at, dict) else (
+            at[part] if isinstance(at, list) and isinstance(part, int) and part < len(at) else None)
+    for candidate in _by_kind(_unwrap(_annotation_at(root, path, data)), at):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate
     return None

@@ -14,9 +14,10 @@ import re
 import zipfile
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from oko.models.plan import Plan
 from oko.schedules import Placed, YearSchedule
 
 COLUMNS = ("Дата", "Классы", "Предмет", "Вид работы", "Уровень", "Продолжительность, мин", "Урок", "Форма",
@@ -24,6 +25,9 @@ COLUMNS = ("Дата", "Классы", "Предмет", "Вид работы", 
 WIDTHS = (12, 16, 28, 28, 14, 12, 8, 22, 40)
 FIXED_TIME = dt.datetime(2000, 1, 1)  # workbook metadata: a constant, never the build clock
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+WRAP = Alignment(wrap_text=True, vertical="top")
+PLAN_COLUMNS = ("№", "Мероприятие", "Срок", "Ответственные", "Ожидаемый результат", "Статус")
+PLAN_WIDTHS = (7, 60, 24, 36, 48, 14)
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 FIXED_MODIFIED = rb"\g<1>2000-01-01T00:00:00Z\g<2>"
 
@@ -46,16 +50,25 @@ def csv_bytes(procedures: list[Placed]) -> bytes:
 
 
 def xlsx_bytes(procedures: list[Placed], title: str) -> bytes:
+    return workbook_bytes("График", COLUMNS, WIDTHS, rows(procedures), title)
+
+
+def workbook_bytes(sheet_title: str, columns: tuple[str, ...], widths: tuple[int, ...], data: list[list[object]],
+                   title: str) -> bytes:
+    """One sheet with a bold header row; date cells shown as ДД.ММ.ГГГГ; deterministic bytes."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "График"
-    sheet.append(list(COLUMNS))
+    sheet.title = sheet_title
+    sheet.append(list(columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows(procedures):
+    for row in data:
         sheet.append(row)
-        sheet.cell(row=sheet.max_row, column=1).number_format = "DD.MM.YYYY"
-    for index, width in enumerate(WIDTHS, start=1):
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, dt.date | dt.datetime):
+                cell.number_format = "DD.MM.YYYY"
+            cell.alignment = WRAP
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     workbook.properties.title = title
@@ -101,3 +114,15 @@ def json_bytes(schedule: YearSchedule) -> bytes:
         ],
     }
     return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def plan_xlsx_bytes(plan: Plan) -> bytes:
+    """A plan's items as a spreadsheet: the downloadable copy of the table on its page (1493 п.24)."""
+    data: list[list[object]] = []
+    numbered = [(f"{s + 1}.{i + 1}", item) for s, section in enumerate(plan.sections)
+                for i, item in enumerate(section.items)] + [(str(i + 1), item) for i, item in enumerate(plan.items)]
+    for number, item in numbered:
+        data.append([number, item.activity, item.deadline.text if item.deadline else "",
+                     "; ".join(str(person) for person in item.responsible), item.result or "",
+                     item.status.label if item.status else ""])
+    return workbook_bytes("План", PLAN_COLUMNS, PLAN_WIDTHS, data, plan.title)

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 
 from oko.errors import Issue
 from oko.project import Project
-from oko.rules import plans, references, schedule
+from oko.rules import criteria, files, plans, references, schedule, sveden
 from oko.schedules import YearSchedule
 from oko.site import Routes
 
-RULE_CODES = {**plans.RULE_CODES, **schedule.RULE_CODES}
+RULE_CODES = {**plans.RULE_CODES, **schedule.RULE_CODES, **files.RULE_CODES, **sveden.RULE_CODES,
+              **criteria.RULE_CODES}
 
 
 def check_project(project: Project, routes: Routes, schedules: dict[str, YearSchedule]) -> list[Issue]:
@@ -29,6 +30,12 @@ def check_project(project: Project, routes: Routes, schedules: dict[str, YearSch
         *plans.deadlines_are_given(project),
         *plans.free_text_deadlines(project),
         *(issue for year in schedules.values() for issue in schedule.check_schedule(year)),
+        *files.document_files_exist(project),
+        *files.document_ids_unique(project),
+        *files.allowed_formats_and_sizes(project),
+        *files.no_unreferenced_files(project, routes),
+        *sveden.check_sveden(project),
+        *criteria.check_criteria(project),
         *rule_settings_known(project),
     ]
 

@@ -1,0 +1,101 @@
+"""Models of the subsections of «Сведения об образовательной организации», generated from the spec.
+
+`oko/sveden_spec.py` transcribes the methodical recommendations (MR v9): which itemprops each
+subsection has and how they nest. A content file `content/sveden/<file>.yaml` uses those itemprop
+names as its keys, so validation, JSON Schema, pages and the compliance report all come from that
+one table. Every attribute is optional here: missing data is a report warning, not a build error.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, create_model
+
+from oko.models.common import OkoModel, RuDate, parse_date
+from oko.sveden_spec import Attr, Subsection
+
+# Words that mark absent information (MR v9, footnote 2; Разъяснения 2024 §6).
+ABSENT = ("отсутствует", "нет", "не предусмотрено", "не предусмотрены", "не имеется")
+
+
+def is_absent(value: object) -> bool:
+    return isinstance(value, str) and value.strip().lower().rstrip(".") in ABSENT
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _as_list(value: Any) -> Any:
+    return value if isinstance(value, list) or value is None else [value]
+
+
+def _group(value: Any) -> Any:
+    """«отсутствует» for a whole main tag becomes an empty item: every cell then says «отсутствует»."""
+    return {} if is_absent(value) else value
+
+
+def _groups(value: Any) -> Any:
+    return [{}] if is_absent(value) else _as_list(value)
+
+
+def _date_or_absent(value: Any) -> Any:
+    return value if is_absent(value) else parse_date(value).strftime("%d.%m.%Y")
+
+
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+DateText = Annotated[str, BeforeValidator(_date_or_absent), Field(description="дата ДД.ММ.ГГГГ или «отсутствует»")]
+Url = Annotated[str, Field(pattern=r"^(https?://\S+|отсутствует|нет|не предусмотрено)$")]
+Email = Annotated[str, Field(pattern=r"^([^@\s;]+@[^@\s;]+(\s*;\s*[^@\s;]+@[^@\s;]+)*|отсутствует|нет)$")]
+DocRef = Annotated[str, Field(min_length=1, description="идентификатор документа из content/documents.yaml "
+                                                       "или «отсутствует»")]
+
+_SCALARS: dict[str, Any] = {"date": DateText, "url": Url, "email": Email, "doc": DocRef}
+
+
+def _annotation(attr: Attr) -> Any:
+    if attr.kind == "group":
+        item = group_model(attr)
+        if attr.many:
+            return Annotated[list[item], BeforeValidator(_groups)]  # type: ignore[valid-type]
+        return Annotated[item, BeforeValidator(_group)]  # type: ignore[valid-type]
+    scalar = _SCALARS.get(attr.kind, Text)
+    return Annotated[list[scalar], BeforeValidator(_as_list)] if attr.many else scalar  # type: ignore[valid-type]
+
+
+def _fields(attributes: tuple[Attr, ...]) -> dict[str, Any]:
+    return {
+        attr.name: (_annotation(attr) | None, Field(default=None, title=attr.label, description=attr.note or None))
+        for attr in attributes
+    }
+
+
+@cache
+def group_model(attr: Attr) -> type[OkoModel]:
+    """The model of one main tag's item (a founder, a deputy, a programme …)."""
+    return create_model(_class_name(attr.name), __base__=OkoModel, **_fields(attr.children))
+
+
+class SvedenPage(OkoModel):
+    """What every subsection file may hold besides its attributes."""
+
+    intro: str | None = Field(default=None, title="Текст в начале страницы (Markdown)", min_length=1)
+    pages: list[str] = Field(default_factory=list, title="Дополнительные страницы подраздела",
+                             description="page:имя — ссылки на них размечаются addRef (не больше 10)")
+    changed: RuDate | None = Field(default=None, title="Когда изменились сведения")
+    updated: RuDate | None = Field(default=None, title="Когда сведения обновлены на сайте")
+
+
+@cache
+def subsection_model(subsection: Subsection) -> type[SvedenPage]:
+    """`content/sveden/<file>.yaml` of one subsection: its itemprops as keys."""
+    return create_model(_class_name(subsection.slug), __base__=SvedenPage, **_fields(subsection.attributes))
+
+
+def _class_name(name: str) -> str:
+    return "Sveden" + re.sub(r"(^|_)([a-z])", lambda m: m.group(2).upper(), name)

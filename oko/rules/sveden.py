@@ -1,0 +1,142 @@
+"""Completeness of «Сведения об образовательной организации»: what is missing, stale or unsigned.
+
+Missing data is a warning (the site still builds; `--strict` makes it fail), located at the file and
+line where it should be added. Sources: order 1493 (п.6–20, 27), MR v9 tables (oko/sveden_spec.py),
+ПП РФ № 1802 п.16 and ч.3 ст.29 273-ФЗ (10 working days), Разъяснения 2024 (signatures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+
+from oko.errors import Issue
+from oko.models.documents import UNSIGNED_KINDS
+from oko.models.organisation import OrganisationKind
+from oko.models.sveden import SvedenPage, is_absent
+from oko.project import Entry, Project
+from oko.sources import DataPath
+from oko.sveden_spec import SUBSECTIONS, Attr
+
+RULE_CODES = {
+    "sveden.missing_subsection": "есть файл каждого подраздела «Сведений»",
+    "sveden.missing": "заполнены все обязательные сведения подраздела",
+    "sveden.unknown_document": "ссылки на документы ведут в реестр content/documents.yaml",
+    "sveden.unsigned": "документы, которые школа составляет сама, подписаны электронной подписью",
+    "sveden.stale": "сведения обновлены на сайте не позднее 10 рабочих дней после изменения",
+}
+MAX_WORKING_DAYS = 10  # ПП РФ № 1802 п.16; ч.3 ст.29 273-ФЗ
+# Non-working public holidays (ТК РФ ст.112); the government's yearly day transfers are not modelled.
+PUBLIC_HOLIDAYS = {(1, d) for d in range(1, 9)} | {(2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4)}
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after `start` up to and including `end` (Mon–Fri, not a public holiday)."""
+    days, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5 and (day.month, day.day) not in PUBLIC_HOLIDAYS:
+            days += 1
+    return days
+
+
+def subsections_present(project: Project) -> Iterator[Issue]:
+    for subsection in SUBSECTIONS:
+        if subsection.slug not in project.sveden and f"sveden/{subsection.file}.yaml" not in project.invalid:
+            yield Issue("warning", f"content/sveden/{subsection.file}.yaml",
+                        f"нет файла подраздела «{subsection.title}»",
+                        hint=f"создайте файл по образцу из README (приказ № 1493, {subsection.order_item})",
+                        code="sveden.missing_subsection")
+
+
+def required_data_present(project: Project) -> Iterator[Issue]:
+    for subsection in SUBSECTIONS:
+        entry = project.sveden.get(subsection.slug)
+        if entry is not None:
+            yield from _missing_in(entry, subsection.attributes, (), entry.model)
+
+
+def _missing_in(entry: Entry[SvedenPage], attributes: tuple[Attr, ...], path: DataPath,
+                values: object) -> Iterator[Issue]:
+    for attr in attributes:
+        if not attr.school:
+            continue
+        value = getattr(values, attr.name, None)
+        if value is None:
+            if not attr.optional:
+                yield entry.doc.issue(
+                    f"нет сведений «{attr.label}» (itemprop «{attr.name}»)", (*path, attr.name),
+                    hint=f"добавьте строку «{attr.name}: …»; если сведений нет — «{attr.name}: не предусмотрено»",
+                    level="warning", code="sveden.missing")
+            continue
+        if attr.kind == "group":
+            items = value if isinstance(value, list) else [value]
+            for index, item in enumerate(items):
+                if any(getattr(item, child.name, None) is not None for child in attr.children):
+                    item_path = (*path, attr.name, index) if isinstance(value, list) else (*path, attr.name)
+                    yield from _missing_in(entry, attr.children, item_path, item)
+
+
+def document_references_exist(project: Project) -> Iterator[Issue]:
+    """Every document a subsection names is in the registry (or is declared absent)."""
+    ids = [d.id for d in project.documents.model.documents] if project.documents else []
+    for subsection in SUBSECTIONS:
+        entry = project.sveden.get(subsection.slug)
+        if entry is None:
+            continue
+        for path, ref in _document_refs(subsection.attributes, (), entry.model):
+            if ref not in ids and not is_absent(ref):
+                close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
+                yield entry.doc.issue(
+                    f"документа «{ref}» нет в content/documents.yaml", path,
+                    hint=f"возможно, вы имели в виду «{close[0]}»" if close else "добавьте документ в реестр",
+                    code="sveden.unknown_document")
+
+
+def documents_signed(project: Project) -> Iterator[Issue]:
+    """Documents the school drafts are published signed (ПП 1802 п.18; 1493 п.8е); not the устав etc."""
+    if project.documents is None:
+        return
+    for index, document in enumerate(project.documents.model.documents):
+        if document.kind not in UNSIGNED_KINDS and document.signature is None and document.file:
+            yield project.documents.doc.issue(
+                f"«{document.title}»: нет сведений об электронной подписи", ("documents", index, "title"),
+                hint="добавьте signature: {signer, position, date}", level="warning", code="sveden.unsigned")
+
+
+def updated_in_time(project: Project) -> Iterator[Issue]:
+    """Data changed on `changed` must be on the site within 10 working days (`updated`)."""
+    for subsection in SUBSECTIONS:
+        entry = project.sveden.get(subsection.slug)
+        if entry is None or entry.model.changed is None or entry.model.updated is None:
+            continue
+        lag = working_days_between(entry.model.changed, entry.model.updated)
+        if lag > MAX_WORKING_DAYS:
+            yield entry.doc.issue(
+                f"«{subsection.title}»: сведения обновлены через {lag} рабочих дней после изменения, "
+                f"а нужно не позднее {MAX_WORKING_DAYS}", ("updated",), level="warning", code="sveden.stale",
+                hint="ПП РФ № 1802 п.16: обновлять не позднее 10 рабочих дней")
+
+
+def _document_refs(attributes: tuple[Attr, ...], path: DataPath, values: object) -> Iterator[tuple[DataPath, str]]:
+    for attr in attributes:
+        value = getattr(values, attr.name, None)
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            item_path = (*path, attr.name, index) if isinstance(value, list) else (*path, attr.name)
+            if attr.kind == "doc" and isinstance(item, str):
+                yield item_path, item
+            elif attr.kind == "group":
+                yield from _document_refs(attr.children, item_path, item)
+
+
+def check_sveden(project: Project) -> list[Issue]:
+    owner = project.organisations.get(project.config.organisation) if project.config else None
+    if not project.sveden and (owner is None or owner.model.kind != OrganisationKind.SCHOOL):
+        return []  # the section is a school's duty (1493 п.1); a district office's site is not asked for it
+    return [*subsections_present(project), *required_data_present(project), *document_references_exist(project),
+            *documents_signed(project), *updated_in_time(project)]
+
