@@ -26,6 +26,8 @@ class SiteConfig(OkoModel):
                                description="имя файла в content/organisations без .yaml")
     base_url: str | None = Field(default=None, title="Адрес сайта", pattern=r"^https?://\S+/$",
                                  description="полный адрес с «/» на конце, например https://school.example/")
+    official: bool = Field(default=False, title="Это официальный сайт организации",
+                           description="true — на сайте обязателен раздел «Сведения об образовательной организации»")
     files: FilesConfig = Field(default_factory=lambda: FilesConfig(), title="Файлы")
     rules: dict[str, Literal["error", "warning", "off"]] = Field(
         default_factory=dict, title="Строгость правил проверки",

@@ -161,7 +161,7 @@ def _render(project: Project, pages: list[Page], routes: Routes) -> tuple[dict[s
     env = make_environment(template_dirs, assets, {
         "site": project.config,
         "owner": owner.model if owner else None,
-        "menu": main_menu(project, bool(project.schedules)),
+        "menu": main_menu(project, routes),
         "ministry_links": MINISTRY_LINKS,
     })
     # Links were checked by the rules, so every one resolves here.

@@ -128,9 +128,10 @@ def render_page(env: jinja2.Environment, page: Page) -> tuple[bytes | None, list
     except jinja2.TemplateSyntaxError as exc:
         return None, [Issue("error", f"templates/{exc.name or page.template}", f"ошибка в шаблоне: {exc.message}",
                             exc.lineno)]
-    except jinja2.TemplateError as exc:
+    except Exception as exc:  # any failure inside a template is the template's problem, shown as one
         name, line = _template_frame(exc, page.template)
-        return None, [Issue("error", f"templates/{name}", f"ошибка в шаблоне при выводе {page.url}: {exc}", line)]
+        return None, [Issue("error", f"templates/{name}", f"ошибка в шаблоне при выводе {page.url}: "
+                            f"{type(exc).__name__}: {exc}", line)]
     return html.encode("utf-8"), []
 
 

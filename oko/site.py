@@ -110,12 +110,21 @@ def resolve_link(target: str, source: str, routes: Routes) -> str | None:
     return None
 
 
-def main_menu(project: Project, has_schedule: bool = False) -> list[MenuItem]:
-    """The main menu: home, the engine's sections, then pages that ask for a place (front matter `menu`)."""
-    items = [(0, "Главная", "/"), (10, "Планы мероприятий", "/plans/"),
-             (90, "Сведения об образовательной организации", "/sveden/")]
-    if has_schedule:
-        items.append((5, "График оценочных процедур", "/schedule/"))
+# The engine's sections in the main menu: (place, title, url, present when the routes know this reference).
+SECTION_MENU = (
+    (0, "Главная", "/", ""),
+    (10, "График оценочных процедур", "/schedule/", "section:schedule"),
+    (20, "Критерии оценивания", "/criteria/", "section:criteria"),
+    (30, "ВПР", "/vpr/", "section:vpr"),
+    (40, "Демоверсии", "/demos/", "section:demos"),
+    (50, "Планы", "/plans/", "section:plans"),
+    (90, "Сведения об образовательной организации", "/sveden/", "section:sveden"),
+)
+
+
+def main_menu(project: Project, routes: Routes) -> list[MenuItem]:
+    """The main menu: the engine's sections that have content, then pages that ask for a place (`menu`)."""
+    items = [(place, title, url) for place, title, url, ref in SECTION_MENU if not ref or ref in routes.by_ref]
     for page_id, entry in project.pages.items():
         meta = entry.model
         if meta.menu is not None and page_id != "index":

@@ -109,14 +109,15 @@ RuDate = Annotated[
 ]
 
 
-MIN_YEAR, MAX_YEAR = 1990, 2100  # content outside these years is a typo, not history
+MIN_YEAR, MAX_YEAR = 1800, 2100  # dates outside these years are typos (a school may date from the 1800s)
+MIN_ACADEMIC_YEAR = 1990  # plans and schedules are about recent years
 
 
 class AcademicYear(BaseModel):
     """An academic year «2023-2024»: from 1 September to 31 August."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    start: int = Field(ge=MIN_YEAR, le=MAX_YEAR - 1)
+    start: int = Field(ge=MIN_ACADEMIC_YEAR, le=MAX_YEAR - 1)
 
     @property
     def end(self) -> int:
@@ -160,10 +161,10 @@ def parse_academic_year(value: Any) -> Any:
             "oko_academic_year", "учебный год «{value}» должен охватывать два соседних года, например 2023-2024",
             {"value": value},
         )
-    if not MIN_YEAR <= start < MAX_YEAR:
+    if not MIN_ACADEMIC_YEAR <= start < MAX_YEAR:
         raise PydanticCustomError(
             "oko_academic_year", "учебный год «{value}» вне допустимых лет ({min}–{max}): проверьте цифры",
-            {"value": value, "min": MIN_YEAR, "max": MAX_YEAR})
+            {"value": value, "min": MIN_ACADEMIC_YEAR, "max": MAX_YEAR})
     return AcademicYear(start=start)
 
 

@@ -72,6 +72,8 @@ def referenced_files(project: Project, routes: Routes) -> set[str]:
                for _, item in entry.model.located_items() for link in item.evidence]
     for entry in [*project.pages.values(), *project.criteria.values()]:
         targets += [(entry.source, a or b) for a, b in _MARKDOWN_LINK.findall(entry.doc.body)]
+    for vpr in project.vpr.values():
+        targets += [(vpr.source, a or b) for a, b in _MARKDOWN_LINK.findall(vpr.model.for_parents or "")]
     used |= {material.file for entry in project.demos.values() for demo in entry.model.demos
              for material in demo.materials if material.file}
     for source, target in targets:

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from oko.errors import Issue
 from oko.models.documents import UNSIGNED_KINDS
-from oko.models.organisation import OrganisationKind
 from oko.models.sveden import SvedenPage, is_absent
 from oko.project import Entry, Project
 from oko.sources import DataPath
@@ -29,6 +28,11 @@ RULE_CODES = {
 MAX_WORKING_DAYS = 10  # ПП РФ № 1802 п.16; ч.3 ст.29 273-ФЗ
 # Non-working public holidays (ТК РФ ст.112); the government's yearly day transfers are not modelled.
 PUBLIC_HOLIDAYS = {(1, d) for d in range(1, 9)} | {(2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4)}
+
+
+def has_sveden(project: Project) -> bool:
+    """The section is due on an organisation's official site (1493 п.1), or wherever its files exist."""
+    return bool(project.sveden) or bool(project.config and project.config.official)
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
@@ -134,9 +138,8 @@ def _document_refs(attributes: tuple[Attr, ...], path: DataPath, values: object)
 
 
 def check_sveden(project: Project) -> list[Issue]:
-    owner = project.organisations.get(project.config.organisation) if project.config else None
-    if not project.sveden and (owner is None or owner.model.kind != OrganisationKind.SCHOOL):
-        return []  # the section is a school's duty (1493 п.1); a district office's site is not asked for it
+    if not has_sveden(project):
+        return []
     return [*subsections_present(project), *required_data_present(project), *document_references_exist(project),
             *documents_signed(project), *updated_in_time(project)]
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from oko.files import FileInfo
 from oko.models.documents import Document
 from oko.project import Project
+from oko.rules.sveden import has_sveden
 from oko.site import Crumb, Page, Routes, resolve_link
 from oko.sveden_spec import SUBSECTIONS, Subsection
 
@@ -64,6 +65,10 @@ def document_views(project: Project) -> dict[str, DocView]:
 
 
 def add_sveden_routes(routes: Routes, project: Project) -> None:
+    if project.food:
+        routes.add("", "section:food", "/food/", "Ежедневное меню")
+    if not has_sveden(project):
+        return
     routes.add("", "section:sveden", "/sveden/", SECTION_TITLE)
     for subsection in SUBSECTIONS:
         entry = project.sveden.get(subsection.slug)
@@ -71,8 +76,6 @@ def add_sveden_routes(routes: Routes, project: Project) -> None:
                    subsection.title)
     for document_id, view in document_views(project).items():
         routes.by_ref[f"document:{document_id}"] = view.url
-    if project.food:
-        routes.add("", "section:food", "/food/", "Ежедневное меню")
 
 
 def sveden_nav() -> list[NavItem]:
@@ -81,6 +84,11 @@ def sveden_nav() -> list[NavItem]:
 
 def sveden_pages(project: Project, routes: Routes, downloads: list[Download]) -> list[Page]:
     """The section's index and all 14 subsections (a subsection without data still gets its page)."""
+    food = [Page("/food/", "food.html", "Ежедневное меню", breadcrumbs=[HOME],
+                 description="Меню горячего питания для автоматизированного мониторинга",
+                 data={"food": sorted(project.food.values(), key=lambda info: info.path, reverse=True)})]
+    if not has_sveden(project):
+        return food if project.food else []
     docs = document_views(project)
     used = {ref for entry in project.sveden.values() for ref in _doc_refs(entry.model)}
     common = {"nav": sveden_nav(), "docs": docs}
@@ -96,11 +104,7 @@ def sveden_pages(project: Project, routes: Routes, downloads: list[Download]) ->
                 "downloads": downloads}
         pages.append(Page(subsection_url(subsection), "sveden_section.html", subsection.title,
                           source=entry.source if entry else "", breadcrumbs=[HOME, SECTION], data=data))
-    if project.food:
-        pages.append(Page("/food/", "food.html", "Ежедневное меню", breadcrumbs=[HOME],
-                          description="Меню горячего питания для автоматизированного мониторинга",
-                          data={"food": sorted(project.food.values(), key=lambda info: info.path, reverse=True)}))
-    return pages
+    return pages + (food if project.food else [])
 
 
 def _doc_refs(model: object) -> set[str]:
