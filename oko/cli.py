@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from oko.errors import REPORTERS, Issue, summary
+from oko.outputs.search import SearchIndexError, index_site
 from oko.pipeline import BuildResult, generate
 from oko.project import load_project
 from oko.ru import count
@@ -112,7 +113,12 @@ def run_build(project: Path, out: Path, strict: bool, fmt: str) -> int:
     if result.failed(strict):
         sys.stderr.write("Сайт не собран, прежняя версия не тронута.\n")
         return EXIT_CONTENT
-    write_site(result.files, out)
+    try:
+        write_site(result.files, out, post=index_site)
+    except SearchIndexError as exc:
+        sys.stderr.write(f"ошибка: не удалось построить поисковый индекс (Pagefind): {exc}\n"
+                         "Сайт не собран, прежняя версия не тронута.\n")
+        return EXIT_CONTENT
     pages = count(result.pages, "страница", "страницы", "страниц")
     sys.stderr.write(f"Сайт собран: {out}/ ({pages}); откройте {out / 'index.html'}\n")
     return EXIT_OK

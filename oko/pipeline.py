@@ -13,12 +13,23 @@ from pathlib import Path
 
 from oko.errors import Issue, sorted_issues
 from oko.files import FileInfo
+from oko.history import last_changes
 from oko.outputs.tables import plan_xlsx_bytes
 from oko.project import Project, load_project
 from oko.render import Assets, make_environment, markdown_to_html, render_page
 from oko.rules import apply_severities, check_project
 from oko.schedules import YearSchedule, assemble_schedules
-from oko.site import LINK_HINT, Page, Routes, build_pages, main_menu, plan_routes, relative_url, resolve_link
+from oko.site import (
+    LINK_HINT,
+    Page,
+    Routes,
+    build_pages,
+    main_menu,
+    plan_routes,
+    relative_url,
+    resolve_link,
+    stamp_pages,
+)
 from oko.sources import Position, SourceDoc
 from oko.views.assessment import add_assessment_routes, criteria_pages, demos_pages, vpr_pages
 from oko.views.schedule import add_schedule_routes, schedule_files, schedule_pages
@@ -67,6 +78,7 @@ def generate(root: Path) -> BuildResult:
                     *vpr_pages(project, schedules)], key=lambda page: page.url)
     for page in pages:
         page.data.setdefault("downloads", downloads)
+    stamp_pages(pages, last_changes(root))
     issues += _render_markdown_bodies(project, routes, pages)
     files, found = _render(project, pages, routes)
     files.update(generated)

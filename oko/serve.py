@@ -15,6 +15,7 @@ from livereload import Server
 
 from oko.cli import report
 from oko.errors import Issue, format_text, summary
+from oko.outputs.search import SearchIndexError, index_site
 from oko.pipeline import generate
 from oko.write import MARKER, write_site
 
@@ -46,7 +47,11 @@ def rebuild(project: Path, out_dir: Path, strict: bool) -> bool:
         write_site(error_site(out_dir, result.issues), out_dir)
         sys.stderr.write("Сборка не удалась: ошибки показаны на странице в браузере.\n")
         return False
-    write_site(result.files, out_dir)
+    try:
+        write_site(result.files, out_dir, post=index_site)
+    except SearchIndexError as exc:  # keep serving: the pages are fine, only search is missing
+        write_site(result.files, out_dir)
+        sys.stderr.write(f"Поисковый индекс не построен (Pagefind): {exc}\n")
     sys.stderr.write(f"Сайт пересобран ({summary(result.issues)}).\n")
     return True
 

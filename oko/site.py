@@ -6,6 +6,7 @@ into relative links with the `url` filter, so the site works under a sub-path an
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,9 @@ class Page:
     description: str = ""
     breadcrumbs: list[Crumb] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    kind: str = "Страница"  # what a search result calls it: План, График, Критерии, Сведения …
+    related: list[str] = field(default_factory=list)  # other content files the page is made from
+    updated: dt.date | None = None  # the newest change of its sources, from git (oko/history.py)
 
     @property
     def output_path(self) -> str:
@@ -150,6 +154,7 @@ def build_pages(project: Project, routes: Routes) -> list[Page]:
     plans_crumb = Crumb("Планы мероприятий", "/plans/")
     plans = sorted(project.plans.values(), key=lambda e: (-_start_year(e.model), e.model.title))
     pages = [
+        Page("/search/", "search.html", "Поиск по сайту", breadcrumbs=[home], description="Поиск по сайту"),
         Page("/plans/", "plans.html", "Планы мероприятий", breadcrumbs=[home],
              description="Планы мероприятий по обеспечению объективности оценочных процедур",
              data={"plans": plans, "organisations": project.organisations}),
@@ -169,11 +174,53 @@ def build_pages(project: Project, routes: Routes) -> list[Page]:
         pages.append(Page(
             url, "home.html" if is_home else "page.html", entry.model.title, source=entry.source,
             description=entry.model.description or "", breadcrumbs=[] if is_home else [home],
-            data={"plans": plans, "organisations": project.organisations},
+            data={"plans": plans, "organisations": project.organisations,
+                  "latest_documents": _latest_documents(project) if is_home else [],
+                  "schedule_json": _current_schedule_json(project) if is_home else ""},
         ))
     return sorted(pages, key=lambda page: page.url)
+
+
+def _latest_documents(project: Project, count: int = 5) -> list[Any]:
+    """The newest dated documents of the registry, for the home page."""
+    if project.documents is None:
+        return []
+    dated = [d for d in project.documents.model.documents if d.date is not None]
+    return sorted(dated, key=lambda d: (d.date, d.id), reverse=True)[:count]
+
+
+def _current_schedule_json(project: Project) -> str:
+    """The newest schedule's JSON file: the home page's script reads the next procedures from it."""
+    return f"/schedule/{max(project.schedules)}/school.json" if project.schedules else ""
 
 
 def _start_year(entry_model: Any) -> int:
     frame = entry_model.time_frame
     return frame.start if isinstance(frame.start, int) else frame.start.year
+
+
+# What a page is (for search results) and which content folder it is made from, by its address.
+SECTION_KINDS = (
+    ("/plans/", "План", ("plans/",)),
+    ("/schedule/", "График", ("schedules/",)),
+    ("/criteria/", "Критерии", ("criteria/",)),
+    ("/vpr/", "ВПР", ("vpr/", "schedules/", "demos/")),
+    ("/demos/", "Демоверсии", ("demos/",)),
+    ("/sveden/document/", "Документы", ("sveden/document.yaml", "documents.yaml", "plans/", "schedules/")),
+    ("/sveden/", "Сведения", ("sveden/", "documents.yaml")),
+    ("/food/", "Питание", ("food/",)),
+)
+
+
+def stamp_pages(pages: list[Page], changes: dict[str, dt.date]) -> None:
+    """Give each page its kind and the date its content last changed (its source, else its section)."""
+    for page in pages:
+        section = next(((kind, folders) for prefix, kind, folders in SECTION_KINDS if page.url.startswith(prefix)),
+                       ("Страница", ()))
+        page.kind = section[0]
+        # A page written from one file dates from it; a page that gathers a section (a schedule, the
+        # documents) dates from the newest file of the section.
+        gathers = not page.source or page.kind in ("График", "ВПР", "Документы")
+        dates = [day for path, day in changes.items()
+                 if (path.startswith(section[1]) if gathers else path == page.source)]
+        page.updated = max(dates, default=None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 MARKER = ".oko-site"
@@ -31,8 +32,8 @@ def check_output_folder(out_dir: Path, project_root: Path) -> None:
         )
 
 
-def write_site(files: dict[str, bytes], out_dir: Path) -> None:
-    """Write every file under a temporary sibling folder, then swap it with out_dir."""
+def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], None] | None = None) -> None:
+    """Write every file under a temporary sibling folder, run `post` on it (the search index), then swap."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
     retired = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
@@ -43,6 +44,8 @@ def write_site(files: dict[str, bytes], out_dir: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         (staging / MARKER).write_bytes(MARKER_TEXT)
+        if post is not None:
+            post(staging)
         if out_dir.exists():
             os.replace(out_dir, retired)
         os.replace(staging, out_dir)

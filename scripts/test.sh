@@ -5,10 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/venv.sh
 
-# System tools the tests drive for real: Java runs the Nu HTML Checker, npm installs it.
+# System tools the tests drive for real: Java runs the Nu HTML Checker, npm installs it and axe-core,
+# Debian's Chromium is the browser Playwright drives (never `playwright install`), DejaVu draws Cyrillic.
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 ensure_venv requirements-dev.txt

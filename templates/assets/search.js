@@ -1,0 +1,40 @@
+// The search page: asks the Pagefind index (built beside the site, no other host) and lists results
+// with the kind of each page. Russian word forms are found thanks to Pagefind's stemming (lang="ru").
+(function () {
+  "use strict";
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var input = document.getElementById("search-input");
+  if (!list || !input) { return; }
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = query;
+  if (!query.trim()) { return; }
+  status.textContent = "Ищем…";
+  var base = new URL(list.getAttribute("data-base"), window.location.href).pathname;
+  import(list.getAttribute("data-pagefind")).then(function (pagefind) {
+    return pagefind.options({ baseUrl: base }).then(function () { return pagefind.search(query); });
+  }).then(function (search) {
+    return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+  }).then(function (results) {
+    list.textContent = "";
+    results.forEach(function (data) {
+      var item = document.createElement("li");
+      var type = document.createElement("span");
+      type.className = "result-type";
+      type.textContent = (data.meta && data.meta.type) || "Страница";
+      var link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = (data.meta && data.meta.title) || data.url;
+      var excerpt = document.createElement("p");
+      excerpt.className = "result-excerpt";
+      excerpt.innerHTML = data.excerpt;  // Pagefind's excerpt: page text with <mark> around matches
+      item.appendChild(type);
+      item.appendChild(link);
+      item.appendChild(excerpt);
+      list.appendChild(item);
+    });
+    status.textContent = results.length ? "Найдено: " + results.length : "Ничего не найдено. Попробуйте другое слово.";
+  }).catch(function () {
+    status.textContent = "Поиск сейчас недоступен: откройте сайт через веб-сервер, а не как файл.";
+  });
+})();
