@@ -75,7 +75,8 @@ def build_site(out: Path) -> None:
     result = subprocess.run([sys.executable, "build.py", "build", "--out", str(out)], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, (
-        f"`build.py build --out {out}` exited with {result.returncode}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        f"`build.py build --out {out}` exited with {result.returncode}:\n"
+        f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     )
 
 
@@ -190,3 +191,23 @@ ACTIVE_ELEMENT = """() => {
 }"""
 
 ROOT_FONT_SIZE = "() => parseFloat(getComputedStyle(document.documentElement).fontSize)"
+
+# The relative luminance (0 black … 1 white) of main's text colour and of the background behind it (rgb colours).
+BODY_LUMINANCE = """() => {
+  const luminance = color => {
+    const [r, g, b] = color.match(/[\\d.]+/g).slice(0, 3).map(v => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const bg = getComputedStyle(el).backgroundColor;
+      if (!/rgba\\(.*,\\s*0\\)$/.test(bg) && bg !== 'transparent') return bg;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const main = document.querySelector('main') || document.body;
+  return [luminance(getComputedStyle(main).color), luminance(background(main))];
+}"""
