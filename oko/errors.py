@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -132,4 +133,28 @@ def report_json(issues: list[Issue]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS = {"text": report_text, "github": report_github, "json": report_json}
+def _line_link(issue: Issue) -> str:
+    """A link to the file and line on GitHub when run in Actions (GITHUB_* variables), else the location."""
+    server, repo, sha = (os.environ.get(name, "") for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    if not (server and repo and sha):
+        return f"`{issue.location()}`"
+    anchor = f"#L{issue.line}" if issue.line else ""
+    return f"[{issue.location()}]({server}/{repo}/blob/{sha}/{issue.file}{anchor})"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def report_summary(issues: list[Issue]) -> str:
+    """Markdown for a GitHub job summary: every issue (annotations show only the first 10), in Russian."""
+    if not issues:
+        return "### Проверка содержимого\n\n✅ Ошибок нет.\n"
+    rows = [f"| {LEVEL_NAMES[i.level]} | {_line_link(i)} | {_cell(i.path)} | {_cell(i.message)} | {_cell(i.hint)} |"
+            for i in issues]
+    head = ["### Проверка содержимого", "", f"**{summary(issues)}**", "",
+            "| | Где | Поле | Что не так | Как исправить |", "|---|---|---|---|---|"]
+    return "\n".join([*head, *rows]) + "\n"
+
+
+REPORTERS = {"text": report_text, "github": report_github, "json": report_json, "summary": report_summary}
