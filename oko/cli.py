@@ -78,6 +78,9 @@ def make_parser() -> argparse.ArgumentParser:
     importer.add_argument("--year", default=None, help="учебный год для дат без года, например 2025-2026")
     importer.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS,
                           help="вид отчёта об ошибках")
+    cms = commands.add_parser("cms-config", help="вывести настройки форм Sveltia CMS (admin/config.yml)")
+    cms.add_argument("--out", type=Path, default=None, help="записать в файл (иначе — на экран)")
+    commands.add_parser("schemas", help="записать JSON Schema содержимого в schemas/ и строки $schema в файлы")
     serve = commands.add_parser("serve", help="просмотр с автообновлением")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -152,6 +155,31 @@ def run_report(project: Path, strict: bool, fmt: str, report_format: str, out: P
     return EXIT_CONTENT if result.failed(strict) else EXIT_OK
 
 
+def run_cms_config(project: Path, out: Path | None) -> int:
+    from oko.cms import cms_config_yaml
+
+    loaded, issues = load_project(project)
+    if any(issue.is_error for issue in issues):
+        report(issues, "text")
+        return EXIT_CONTENT
+    text = cms_config_yaml(loaded)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    return EXIT_OK
+
+
+def run_schemas(project: Path) -> int:
+    """schemas/*.schema.json from the models, and the `$schema` line at the top of each content file."""
+    from oko.schemas import add_schema_lines, write_schemas
+
+    written = write_schemas(project)
+    marked = add_schema_lines(project)
+    sys.stderr.write(f"Схемы: {len(written)} в {project / 'schemas'}; строка $schema — в {len(marked)} файлах\n")
+    return EXIT_OK
+
+
 def run_import(file: Path, out: Path | None, year_text: str | None, fmt: str) -> int:
     from oko.importer import import_schedule, procedures_yaml  # openpyxl loads only when importing
     from oko.models.common import parse_academic_year
@@ -194,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.report:
             return run_report(project, args.strict, args.format, args.report_format, args.report_out)
         return run_check(project, args.strict, args.format)
+    if args.command == "cms-config":
+        return run_cms_config(project, args.out)
+    if args.command == "schemas":
+        return run_schemas(project)
     if args.command == "import-schedule":
         return run_import(args.file, args.out, args.year, args.format)
     from oko.serve import serve  # livereload and tornado load only when serving

@@ -17,6 +17,15 @@ class FilesConfig(OkoModel):
     max_size_mb: float = Field(default=DEFAULT_MAX_MB, gt=0, title="Наибольший размер файла, МБ")
 
 
+class CmsConfig(OkoModel):
+    """Editing through forms (/admin/): where the content lives on GitHub."""
+
+    repo: str = Field(title="Репозиторий на GitHub", pattern=r"^[\w.-]+/[\w.-]+$", description="владелец/имя")
+    branch: str = Field(default="main", title="Ветка", min_length=1)
+    auth_url: str | None = Field(default=None, title="Адрес сервиса входа через GitHub (OAuth)",
+                                 pattern=r"^https://\S+$", description="например, Sveltia CMS Authenticator")
+
+
 class SiteConfig(OkoModel):
     """Settings of one site: its title, owner and address."""
 
@@ -28,6 +37,7 @@ class SiteConfig(OkoModel):
                                  description="полный адрес с «/» на конце, например https://school.example/")
     official: bool = Field(default=False, title="Это официальный сайт организации",
                            description="true — на сайте обязателен раздел «Сведения об образовательной организации»")
+    cms: CmsConfig | None = Field(default=None, title="Редактирование через формы (/admin/)")
     files: FilesConfig = Field(default_factory=lambda: FilesConfig(), title="Файлы")
     rules: dict[str, Literal["error", "warning", "off"]] = Field(
         default_factory=dict, title="Строгость правил проверки",

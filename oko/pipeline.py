@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from oko.cms import CmsScriptMissingError, admin_files
 from oko.errors import Issue, sorted_issues
 from oko.files import FileInfo
 from oko.history import last_changes
@@ -83,6 +84,12 @@ def generate(root: Path) -> BuildResult:
     files, found = _render(project, pages, routes)
     files.update(generated)
     issues += found
+    if project.config.cms is not None:
+        try:
+            files.update(admin_files(project))
+        except CmsScriptMissingError as exc:
+            issues.append(Issue("error", "site_config.yaml", f"для форм /admin/ нет скрипта Sveltia CMS ({exc})",
+                                hint="выполните `npm ci` в папке проекта (или уберите раздел cms из настроек)"))
     if any(issue.is_error for issue in issues):  # e.g. a broken Markdown link: nothing to write
         return BuildResult(sorted_issues(issues))
     return BuildResult(sorted_issues(issues), files, len(pages))
@@ -174,6 +181,7 @@ def _render(project: Project, pages: list[Page], routes: Routes) -> tuple[dict[s
         "site": project.config,
         "owner": owner.model if owner else None,
         "menu": main_menu(project, routes),
+        "menu_urls": sorted(set(routes.by_ref.values())),
         "ministry_links": MINISTRY_LINKS,
     })
     # Links were checked by the rules, so every one resolves here.

@@ -108,7 +108,8 @@ def resolve_link(target: str, source: str, routes: Routes) -> str | None:
     if path in routes.by_ref:
         return routes.by_ref[path] + suffix
     base = posixpath.dirname(source)
-    for candidate in (posixpath.normpath(posixpath.join(base, path)), posixpath.normpath(path)):
+    # Relative to the file, then to content/ («files/x.pdf», or «/files/x.pdf» as the form editor writes it).
+    for candidate in (posixpath.normpath(posixpath.join(base, path)), posixpath.normpath(path.lstrip("/"))):
         if candidate in routes.by_source:
             return routes.by_source[candidate] + suffix
     return None

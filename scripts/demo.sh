@@ -5,5 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/venv.sh
 ensure_venv requirements.txt
+# The form editor (/admin/) ships Sveltia CMS from npm inside the site: install it (Node from Debian).
+command -v npm >/dev/null 2>&1 || apt_install npm
+npm ci --omit=dev --no-audit --no-fund --loglevel=error
 if [ "$#" -eq 0 ]; then set -- build; fi
 exec .venv/bin/python build.py "$@"

@@ -39,6 +39,12 @@ class LabelledEnum(StrEnum):
         return member
 
     @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """Editors may type the value or the Russian label: the schema accepts both."""
+        return {"type": "string", "title": cls.__name__, "enum": [m.value for m in cls] + [m.label for m in cls],
+                "x-labels": {m.value: m.label for m in cls}}
+
+    @classmethod
     def _missing_(cls, value: object) -> LabelledEnum | None:
         """People may write the Russian label («выполнено», «ВПР») instead of the value."""
         if isinstance(value, str):
@@ -212,6 +218,12 @@ class Responsible(OkoModel):
         if not self.name and not self.position:
             raise PydanticCustomError("oko_responsible", "укажите должность (роль) или ФИО ответственного")
         return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """A role may be written as plain text: «- Заместитель директора по УВР»."""
+        return {"anyOf": [{"type": "string", "minLength": 1, "description": "должность или роль"},
+                          handler(core_schema)]}
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.name, self.position) if part)

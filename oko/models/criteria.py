@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from oko.models.common import NonEmptyStr, OkoModel, Slug
@@ -32,7 +32,12 @@ def parse_range(value: Any) -> Any:
     raise PydanticCustomError("oko_range", "диапазон пишется как 90-100 (или одно число)")
 
 
-Range = Annotated[tuple[int, int], BeforeValidator(parse_range)]
+Range = Annotated[
+    tuple[int, int],
+    BeforeValidator(parse_range),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\s*\d+\s*([-–—]\s*\d+)?\s*%?\s*$"}],
+                    "description": "диапазон: 90-100 или одно число"}),
+]
 
 
 def parse_grades(value: Any) -> Any:
@@ -45,7 +50,11 @@ def parse_grades(value: Any) -> Any:
     return value
 
 
-Grades = Annotated[list[Annotated[int, Field(ge=1, le=11)]], BeforeValidator(parse_grades), Field(min_length=1)]
+Grades = Annotated[
+    list[Annotated[int, Field(ge=1, le=11)]], BeforeValidator(parse_grades), Field(min_length=1),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+\s*[-–—]\s*\d+$"},
+                              {"type": "array", "items": {"type": "integer"}}], "description": "5-9 или список"}),
+]
 
 
 def _marks_keys(value: Any) -> Any:

@@ -56,16 +56,32 @@ DocRef = Annotated[str, Field(min_length=1, description="идентификат�
                                                        "или «отсутствует»")]
 
 _SCALARS: dict[str, Any] = {"date": DateText, "url": Url, "email": Email, "doc": DocRef}
+ABSENT_SCHEMA = {"type": "string", "enum": list(ABSENT), "description": "если сведений нет"}
+
+
+class _OneOrMany:
+    """Schema note: a repeated attribute may also be written once, or as «отсутствует»."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        return {"anyOf": [schema.get("items", {}), schema, ABSENT_SCHEMA]}
+
+
+class _OrAbsent:
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        return {"anyOf": [handler(core_schema), ABSENT_SCHEMA]}
 
 
 def _annotation(attr: Attr) -> Any:
     if attr.kind == "group":
         item = group_model(attr)
         if attr.many:
-            return Annotated[list[item], BeforeValidator(_groups)]  # type: ignore[valid-type]
-        return Annotated[item, BeforeValidator(_group)]  # type: ignore[valid-type]
+            return Annotated[list[item], BeforeValidator(_groups), _OneOrMany()]  # type: ignore[valid-type]
+        return Annotated[item, BeforeValidator(_group), _OrAbsent()]  # type: ignore[valid-type]
     scalar = _SCALARS.get(attr.kind, Text)
-    return Annotated[list[scalar], BeforeValidator(_as_list)] if attr.many else scalar  # type: ignore[valid-type]
+    if attr.many:
+        return Annotated[list[scalar], BeforeValidator(_as_list), _OneOrMany()]  # type: ignore[valid-type]
+    return scalar
 
 
 def _fields(attributes: tuple[Attr, ...]) -> dict[str, Any]:

@@ -11,7 +11,8 @@
   if (!query.trim()) { return; }
   status.textContent = "Ищем…";
   var base = new URL(list.getAttribute("data-base"), window.location.href).pathname;
-  import(list.getAttribute("data-pagefind")).then(function (pagefind) {
+  // import() resolves against this script's address, so pass the index's full URL.
+  import(new URL(list.getAttribute("data-pagefind"), window.location.href).href).then(function (pagefind) {
     return pagefind.options({ baseUrl: base }).then(function () { return pagefind.search(query); });
   }).then(function (search) {
     return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));

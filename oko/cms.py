@@ -1,0 +1,193 @@
+"""The form-based editor: a Sveltia CMS configuration generated from the content models.
+
+Fields come from the JSON Schemas (oko/schemas.py), which come from the models: labels and hints are
+the models' Russian titles and descriptions, enums become selects, dates date pickers, lists and
+nested models lists and objects. Every save opens a pull request (`publish_mode: editorial_workflow`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+import yaml
+
+from oko.config import SiteConfig
+from oko.project import Project
+from oko.schemas import CONTENT_KINDS, ContentKind, json_schema
+
+CMS_PACKAGE = Path("node_modules/@sveltia/cms/npm")  # the ES module build: its fonts come from its own assets
+LONG_TEXT = frozenset({"activity", "result", "note", "description", "intro", "for_parents", "title", "text",
+                       "name", "goals", "conditions"})
+DATE_PATTERN_MARK = r"\d{2}\.\d{2}\.\d{4}"
+
+
+class CmsScriptMissingError(Exception):
+    """node_modules/@sveltia/cms is not installed (npm ci)."""
+
+
+def _kind(name: str) -> ContentKind:
+    return next(kind for kind in CONTENT_KINDS if kind.name == name)
+
+
+def _resolve(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = {**definitions[node["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _pick(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    """Of `anyOf` alternatives, the one a form can edit best: a list, then an object, then text."""
+    options = [_resolve(option, definitions) for option in node.get("anyOf", [])]
+    options = [option for option in options if (option.get("type") != "null" and "enum" not in option)
+               or (option.get("title") and "enum" in option)]
+    if not options:
+        return node
+    rank = {"array": 0, "object": 1}
+    best = min(options, key=lambda option: rank.get(str(option.get("type")), 2))
+    return {**best, **{k: v for k, v in node.items() if k in ("title", "description")}}
+
+
+def cms_field(name: str, node: dict[str, Any], definitions: dict[str, Any], required: bool) -> dict[str, Any] | None:
+    """One schema property → one CMS field (None when a form cannot edit it: free-form maps)."""
+    node = _pick(_resolve(node, definitions), definitions)
+    field: dict[str, Any] = {"name": name, "label": node.get("title") or name, "required": required}
+    if node.get("description"):
+        field["hint"] = node["description"]
+    kind = node.get("type")
+    if "enum" in node:
+        labels = node.get("x-labels") or {value: value for value in node["enum"]}
+        return {**field, "widget": "select", "options": [{"label": label, "value": value}
+                                                          for value, label in labels.items()]}
+    if kind == "array":
+        items = _pick(_resolve(node.get("items", {}), definitions), definitions)
+        if items.get("type") == "object" and items.get("properties"):
+            return {**field, "widget": "list", "fields": cms_fields(items, definitions)}
+        if items.get("oneOf") or node.get("items", {}).get("oneOf"):
+            return _typed_list(field, node.get("items", {}), definitions)
+        inner = cms_field("item", items, definitions, True) or {"name": "item", "widget": "string"}
+        return {**field, "widget": "list", "field": inner}
+    if kind == "object":
+        if node.get("properties"):
+            return {**field, "widget": "object", "fields": cms_fields(node, definitions)}
+        return None  # a free-form map (classes, hours): edited in the file itself
+    if kind == "boolean":
+        return {**field, "widget": "boolean", "default": False}
+    if kind in ("integer", "number"):
+        return {**field, "widget": "number", "value_type": "int" if kind == "integer" else "float"}
+    if DATE_PATTERN_MARK in str(node.get("pattern", "")):
+        return {**field, "widget": "datetime", "format": "DD.MM.YYYY", "date_format": "DD.MM.YYYY",
+                "time_format": False}
+    return {**field, "widget": "text" if name in LONG_TEXT and name != "title" else "string"}
+
+
+def _typed_list(field: dict[str, Any], items: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    """A list of objects told apart by `kind` (assessment scales): one type per kind."""
+    types = []
+    for option in items.get("oneOf", []):
+        model = _resolve(option, definitions)
+        kinds = model["properties"]["kind"].get("enum") or [model["properties"]["kind"].get("const")]
+        for kind in kinds:
+            fields = [f for f in cms_fields(model, definitions) if f["name"] != "kind"]
+            types.append({"name": kind, "label": f"{model['properties']['kind'].get('title', kind)}: {kind}",
+                          "widget": "object", "fields": fields})
+    return {**field, "widget": "list", "types": types, "typeKey": "kind"}
+
+
+def cms_fields(schema: dict[str, Any], definitions: dict[str, Any]) -> list[dict[str, Any]]:
+    required = set(schema.get("required", []))
+    fields = [cms_field(name, node, definitions, name in required) for name, node in schema["properties"].items()]
+    return [field for field in fields if field is not None]
+
+
+def _schema_fields(kind_name: str) -> list[dict[str, Any]]:
+    schema = json_schema(_kind(kind_name))
+    return cms_fields(schema, schema.get("definitions", {}))
+
+
+def _folder(name: str, label: str, folder: str, kind: str, *, markdown: bool = False,
+            summary: str = "{{title}}") -> dict[str, Any]:
+    fields = _schema_fields(kind)
+    if markdown:
+        fields.append({"name": "body", "label": "Текст страницы", "widget": "markdown"})
+    return {"name": name, "label": label, "folder": folder, "create": True, "slug": "{{fields._slug}}",
+            "extension": "md" if markdown else "yaml", "format": "frontmatter" if markdown else "yaml",
+            "summary": summary, "fields": fields}
+
+
+def cms_config(project: Project) -> dict[str, Any]:
+    """The whole `admin/config.yml` for this project (its schedule years and files included)."""
+    config = project.config or SiteConfig(title="Око", organisation="school")
+    cms = config.cms
+    backend: dict[str, Any] = {"name": "github", "repo": cms.repo if cms else "owner/repo",
+                               "branch": cms.branch if cms else "main"}
+    if cms and cms.auth_url:
+        backend["base_url"] = cms.auth_url
+    collections = [
+        _folder("plans", "Планы мероприятий", "content/plans", "plan"),
+        _folder("pages", "Страницы", "content/pages", "page", markdown=True),
+        _folder("criteria", "Критерии оценивания", "content/criteria", "criteria", markdown=True,
+                summary="{{subject}}"),
+        _folder("demos", "Демоверсии", "content/demos", "demos", summary="{{procedure}} {{year}}"),
+        _folder("vpr", "ВПР по годам", "content/vpr", "vpr", summary="{{year}}"),
+        _folder("organisations", "Организации", "content/organisations", "organisation", summary="{{short_name}}"),
+        {"name": "schedule", "label": "График оценочных процедур", "files": _schedule_files(project)},
+        {"name": "documents", "label": "Документы", "files": [
+            {"name": "registry", "label": "Реестр документов", "file": "content/documents.yaml",
+             "fields": _schema_fields("documents")}]},
+        {"name": "sveden", "label": "Сведения об образовательной организации", "files": [
+            {"name": kind.name.removeprefix("sveden-"), "label": kind.title,
+             "file": kind.pattern, "fields": _schema_fields(kind.name)}
+            for kind in CONTENT_KINDS if kind.name.startswith("sveden-")]},
+        {"name": "settings", "label": "Настройки сайта", "files": [
+            {"name": "site", "label": "Настройки сайта", "file": "site_config.yaml",
+             "fields": _schema_fields("site-config")}]},
+    ]
+    result: dict[str, Any] = {
+        "backend": backend,
+        "publish_mode": "editorial_workflow",
+        "media_folder": "content/files",
+        "public_folder": "/files",
+        "collections": collections,
+    }
+    if config.base_url:
+        result["site_url"] = config.base_url
+    return result
+
+
+def _schedule_files(project: Project) -> list[dict[str, Any]]:
+    files = []
+    for year, sources in sorted(project.schedules.items()):
+        if sources.header is not None:
+            files.append({"name": f"y{year.replace('-', '_')}", "label": f"{year}: учебный год и процедуры",
+                          "file": f"content/{sources.header.source}", "fields": _schema_fields("schedule")})
+        for entry in sources.files:
+            files.append({"name": f"y{year.replace('-', '_')}_{entry.id.replace('-', '_')}",
+                          "label": f"{year}: {entry.id}", "file": f"content/{entry.source}",
+                          "fields": _schema_fields("procedures")})
+    return files
+
+
+def cms_config_yaml(project: Project) -> str:
+    header = "# Создано командой `python build.py cms-config` из моделей содержимого. Не правьте вручную.\n"
+    return header + yaml.safe_dump(cms_config(project), allow_unicode=True, sort_keys=False, width=120)
+
+
+def admin_files(project: Project) -> dict[str, bytes]:
+    """/admin/: the page, the generated config and Sveltia CMS from the npm package (no CDN)."""
+    package = project.root / CMS_PACKAGE
+    if not (package / "index.js").is_file():
+        raise CmsScriptMissingError(str(CMS_PACKAGE / "index.js"))
+    cms = project.config.cms if project.config else None
+    extra = [urlsplit(cms.auth_url)._replace(path="", query="", fragment="").geturl()] if cms and cms.auth_url else []
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    page = env.from_string(Path(__file__).with_name("admin.html").read_text(encoding="utf-8"))
+    files = {"admin/index.html": page.render(extra_sources=extra).encode("utf-8"),
+             "admin/init.js": Path(__file__).with_name("admin_init.js").read_bytes(),
+             "admin/config.yml": cms_config_yaml(project).encode("utf-8")}
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and not path.name.endswith(".map"):
+            files[f"admin/cms/{path.relative_to(package).as_posix()}"] = path.read_bytes()
+    return files
