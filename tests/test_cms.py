@@ -159,3 +159,33 @@ def test_check_formats_for_pull_requests(tmp_path: Path, fmt: str) -> None:
         assert "::error file=content/pages/index.md,line=2,col=1::titel: неизвестный ключ «titel»" in result.stdout
     else:
         assert result.stdout.count("| ошибка |") >= 3
+
+
+def test_pr_check_summary_screenshot(tmp_path: Path) -> None:
+    """The job summary a teacher sees on a pull request, drawn in Chromium for the handbook."""
+    import markdown
+    from playwright.sync_api import sync_playwright
+
+    project = tmp_path / "p"
+    (project / "content" / "organisations").mkdir(parents=True)
+    (project / "content" / "pages").mkdir(parents=True)
+    (project / "site_config.yaml").write_text('title: "T"\norganisation: school\n', "utf-8")
+    (project / "content" / "organisations" / "school.yaml").write_text(
+        'name: "Школа"\nshort_name: "Ш"\nkind: scool\n', "utf-8")
+    (project / "content" / "pages" / "index.md").write_text("---\ntitel: Главная\n---\nТекст\n", "utf-8")
+    summary = run("build.py", "--project", str(project), "check", "--format", "summary").stdout
+    page_html = ('<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Проверка</title><style>'
+                 "body{font:15px system-ui,sans-serif;margin:24px;max-width:1000px}"
+                 "table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:6px 10px;text-align:left}"
+                 "</style></head><body>" + markdown.markdown(summary, extensions=["tables"]) + "</body></html>")
+    (tmp_path / "summary.html").write_text(page_html, "utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1100, "height": 500})
+        page.goto((tmp_path / "summary.html").as_uri())
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "pr-check.png"), full_page=True)
+        assert "неизвестный ключ «titel»" in page.locator("body").inner_text()
+        browser.close()
+    assert (ARTIFACTS / "pr-check.png").stat().st_size > 5000
