@@ -6,8 +6,6 @@ axe-core comes from npm (node_modules/axe-core), and every page is served from 1
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,16 +66,6 @@ def require_axe() -> Path:
         pytest.fail(f"axe-core is missing: {AXE} does not exist. Run `npm ci` in {ROOT} (package.json pins axe-core).",
                     pytrace=False)
     return AXE
-
-
-def build_site(out: Path) -> None:
-    """Build the demo project into out with the real command line; it must succeed."""
-    result = subprocess.run([sys.executable, "build.py", "build", "--out", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, (
-        f"`build.py build --out {out}` exited with {result.returncode}:\n"
-        f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    )
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,3 +21,13 @@ def demo_project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copytree(ROOT / "templates", project / "templates")
     return project
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site built once for the whole run with `build.py build` (read it, do not change it)."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--out", str(out)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return out

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,12 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("assessment") / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--out", str(out)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return out
+def built(demo_site: Path) -> Path:
+    return demo_site
 
 
 def front_matter(path: Path) -> dict:

@@ -28,7 +28,6 @@ from tests.browser_support import (
     OVERFLOW_REPORT,
     PAGE_TYPES,
     ROOT_FONT_SIZE,
-    build_site,
     format_violations,
     require_axe,
     require_chromium,
@@ -47,11 +46,9 @@ RESULT_TYPES = {"План", "Критерии", "График", "Сведени�
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo site, built with `build.py build` and served on 127.0.0.1; yields http://127.0.0.1:PORT."""
-    out = tmp_path_factory.mktemp("browser") / "site"
-    build_site(out)
-    with serve(out) as url:
+def origin(demo_site: Path) -> Iterator[str]:
+    """The demo site (built once per run) served on 127.0.0.1; yields http://127.0.0.1:PORT."""
+    with serve(demo_site) as url:
         yield url
 
 

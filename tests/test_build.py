@@ -62,11 +62,8 @@ def fold(value: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = run_cli("build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+def built(demo_site: Path) -> Path:
+    return demo_site
 
 
 def yaml_items(plan_file: Path) -> list[dict]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -31,12 +30,8 @@ def vnu_errors(folder: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("vnu") / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--out", str(out)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return out
+def built(demo_site: Path) -> Path:
+    return demo_site
 
 
 def test_every_built_page_is_valid_html(built: Path) -> None:

@@ -41,12 +41,8 @@ def expected_procedures() -> list[tuple[str, str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("schedule") / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--out", str(out)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=180)
-    assert result.returncode == 0, result.stderr
-    return out
+def built(demo_site: Path) -> Path:
+    return demo_site
 
 
 def page_rows(page: Path) -> list[tuple[str, str, str]]:

@@ -28,11 +28,8 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("sveden") / "site"
-    result = run_cli("build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+def built(demo_site: Path) -> Path:
+    return demo_site
 
 
 def demo_data(subsection: Subsection) -> dict:

@@ -220,13 +220,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo site, built once for this module."""
-    out = tmp_path_factory.mktemp("workflows") / "site"
-    result = subprocess.run([sys.executable, "build.py", "build", "--out", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return out
+def built_site(demo_site: Path) -> Path:
+    """The demo site, built once per run (tests/conftest.py)."""
+    return demo_site
 
 
 def serve(folder: Path) -> tuple[ThreadingHTTPServer, int]:
