@@ -18,6 +18,7 @@ from oko.config import SiteConfig
 from oko.project import Project
 from oko.schemas import CONTENT_KINDS, ContentKind, json_schema
 
+ENGINE_ROOT = Path(__file__).resolve().parent.parent
 CMS_PACKAGE = Path("node_modules/@sveltia/cms/npm")  # the ES module build: its fonts come from its own assets
 LONG_TEXT = frozenset({"activity", "result", "note", "description", "intro", "for_parents", "title", "text",
                        "name", "goals", "conditions"})
@@ -177,8 +178,10 @@ def cms_config_yaml(project: Project) -> str:
 
 def admin_files(project: Project) -> dict[str, bytes]:
     """/admin/: the page, the generated config and Sveltia CMS from the npm package (no CDN)."""
-    package = project.root / CMS_PACKAGE
-    if not (package / "index.js").is_file():
+    # The project's own node_modules first, then the one beside Око itself (as with the templates).
+    package = next((root / CMS_PACKAGE for root in (project.root, ENGINE_ROOT)
+                    if (root / CMS_PACKAGE / "index.js").is_file()), None)
+    if package is None:
         raise CmsScriptMissingError(str(CMS_PACKAGE / "index.js"))
     cms = project.config.cms if project.config else None
     extra = [urlsplit(cms.auth_url)._replace(path="", query="", fragment="").geturl()] if cms and cms.auth_url else []
