@@ -142,8 +142,8 @@ def test_job_summary_lists_every_error() -> None:
     assert "| Где | Поле | Что не так | Как исправить |" in text
 
 
-@pytest.mark.parametrize("fmt", ["github", "summary"])
-def test_check_formats_for_pull_requests(tmp_path: Path, fmt: str) -> None:
+def broken_project(tmp_path: Path) -> Path:
+    """A tiny project with three mistakes: a bad enum value, an unknown key, a missing title."""
     project = tmp_path / "p"
     (project / "content" / "organisations").mkdir(parents=True)
     (project / "content" / "pages").mkdir(parents=True)
@@ -151,6 +151,12 @@ def test_check_formats_for_pull_requests(tmp_path: Path, fmt: str) -> None:
     (project / "content" / "organisations" / "school.yaml").write_text(
         'name: "Школа"\nshort_name: "Ш"\nkind: scool\n', "utf-8")
     (project / "content" / "pages" / "index.md").write_text("---\ntitel: Главная\n---\nТекст\n", "utf-8")
+    return project
+
+
+@pytest.mark.parametrize("fmt", ["github", "summary"])
+def test_check_formats_for_pull_requests(tmp_path: Path, fmt: str) -> None:
+    project = broken_project(tmp_path)
     result = run("build.py", "--project", str(project), "check", "--format", fmt)
     assert result.returncode == 1
     if fmt == "github":
@@ -166,13 +172,7 @@ def test_pr_check_summary_screenshot(tmp_path: Path) -> None:
     import markdown
     from playwright.sync_api import sync_playwright
 
-    project = tmp_path / "p"
-    (project / "content" / "organisations").mkdir(parents=True)
-    (project / "content" / "pages").mkdir(parents=True)
-    (project / "site_config.yaml").write_text('title: "T"\norganisation: school\n', "utf-8")
-    (project / "content" / "organisations" / "school.yaml").write_text(
-        'name: "Школа"\nshort_name: "Ш"\nkind: scool\n', "utf-8")
-    (project / "content" / "pages" / "index.md").write_text("---\ntitel: Главная\n---\nТекст\n", "utf-8")
+    project = broken_project(tmp_path)
     summary = run("build.py", "--project", str(project), "check", "--format", "summary").stdout
     page_html = ('<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Проверка</title><style>'
                  "body{font:15px system-ui,sans-serif;margin:24px;max-width:1000px}"
