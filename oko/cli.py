@@ -143,7 +143,8 @@ def run_report(project: Path, strict: bool, fmt: str, report_format: str, out: P
         report(result.issues, fmt)
         sys.stderr.write("Отчёт не составлен: сначала исправьте ошибки в содержимом.\n")
         return EXIT_CONTENT
-    loaded, _ = load_project(project)
+    loaded = result.project
+    assert loaded is not None  # a build that did not fail always carries its project
     rows = compliance_rows(loaded, result.files, result.issues)
     title = loaded.config.title if loaded.config else str(project)
     text = {"text": report_text, "json": report_json}.get(report_format, lambda r: report_html(r, title))(rows)

@@ -50,6 +50,7 @@ class BuildResult:
     issues: list[Issue]
     files: dict[str, bytes] = field(default_factory=dict)
     pages: int = 0
+    project: Project | None = None  # what was loaded, for callers that report on it (check --report)
 
     def failed(self, strict: bool = False) -> bool:
         return any(issue.is_error or strict for issue in self.issues)
@@ -92,7 +93,7 @@ def generate(root: Path) -> BuildResult:
                                 hint="выполните `npm ci` в папке проекта (или уберите раздел cms из настроек)"))
     if any(issue.is_error for issue in issues):  # e.g. a broken Markdown link: nothing to write
         return BuildResult(sorted_issues(issues))
-    return BuildResult(sorted_issues(issues), files, len(pages))
+    return BuildResult(sorted_issues(issues), files, len(pages), project)
 
 
 def plan_files(project: Project) -> dict[str, bytes]:

@@ -31,6 +31,15 @@ def validate(doc: SourceDoc, model: type[M]) -> tuple[M | None, list[Issue]]:
         return None, [_issue(doc, model, error) for error in exc.errors(include_url=False)]
 
 
+def _step(data: Any, part: str | int) -> Any:
+    """One step along a data path: a key of a mapping or an index of a list (None when absent)."""
+    if isinstance(data, dict):
+        return data.get(part)
+    if isinstance(data, list) and isinstance(part, int) and part < len(data):
+        return data[part]
+    return None
+
+
 def _data_path(data: Any, loc: tuple[Any, ...]) -> DataPath:
     """pydantic's loc without the tags of discriminated unions («scales.0.percent.marks» → scales[0].marks)."""
     path: list[str | int] = []
@@ -39,8 +48,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> DataPath:
         if isinstance(current, dict) and part not in current and index < len(loc) - 1:
             continue  # a union tag, not a key of the data
         path.append(part)
-        current = current.get(part) if isinstance(current, dict) else (
-            current[part] if isinstance(current, list) and isinstance(part, int) and part < len(current) else None)
+        current = _step(current, part)
     return tuple(path)
 
 
@@ -177,8 +185,7 @@ def _annotation_at(root: type[BaseModel], path: DataPath, data: Any = None) -> A
                 break
         else:
             return None
-        data = data.get(part) if isinstance(data, dict) else (
-            data[part] if isinstance(data, list) and isinstance(part, int) and part < len(data) else None)
+        data = _step(data, part)
     return current
 
 
@@ -195,8 +202,7 @@ def _by_kind(candidates: list[Any], data: Any) -> list[Any]:
 def _model_at(root: type[BaseModel], path: DataPath, data: Any = None) -> type[BaseModel] | None:
     at = data
     for part in path:
-        at = at.get(part) if isinstance(at, dict) else (
-            at[part] if isinstance(at, list) and isinstance(part, int) and part < len(at) else None)
+        at = _step(at, part)
     for candidate in _by_kind(_unwrap(_annotation_at(root, path, data)), at):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate

@@ -9,6 +9,7 @@ one table. Every attribute is optional here: missing data is a report warning, n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any
 
@@ -115,3 +116,19 @@ def subsection_model(subsection: Subsection) -> type[SvedenPage]:
 
 def _class_name(name: str) -> str:
     return "Sveden" + re.sub(r"(^|_)([a-z])", lambda m: m.group(2).upper(), name)
+
+
+def document_refs(attributes: tuple[Attr, ...], path: tuple[str | int, ...],
+                  values: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every document id a subsection names (doc attributes, at any depth), with its data path."""
+    for attr in attributes:
+        value = getattr(values, attr.name, None)
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            item_path = (*path, attr.name, index) if isinstance(value, list) else (*path, attr.name)
+            if attr.kind == "doc" and isinstance(item, str):
+                yield item_path, item
+            elif attr.kind == "group":
+                yield from document_refs(attr.children, item_path, item)

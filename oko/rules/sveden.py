@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from oko.errors import Issue
 from oko.models.documents import UNSIGNED_KINDS
-from oko.models.sveden import SvedenPage, is_absent
+from oko.models.sveden import SvedenPage, document_refs, is_absent
 from oko.project import Entry, Project
 from oko.sources import DataPath
 from oko.sveden_spec import SUBSECTIONS, Attr
@@ -89,7 +89,7 @@ def document_references_exist(project: Project) -> Iterator[Issue]:
         entry = project.sveden.get(subsection.slug)
         if entry is None:
             continue
-        for path, ref in _document_refs(subsection.attributes, (), entry.model):
+        for path, ref in document_refs(subsection.attributes, (), entry.model):
             if ref not in ids and not is_absent(ref):
                 close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.6)
                 yield entry.doc.issue(
@@ -121,20 +121,6 @@ def updated_in_time(project: Project) -> Iterator[Issue]:
                 f"«{subsection.title}»: сведения обновлены через {lag} рабочих дней после изменения, "
                 f"а нужно не позднее {MAX_WORKING_DAYS}", ("updated",), level="warning", code="sveden.stale",
                 hint="ПП РФ № 1802 п.16: обновлять не позднее 10 рабочих дней")
-
-
-def _document_refs(attributes: tuple[Attr, ...], path: DataPath, values: object) -> Iterator[tuple[DataPath, str]]:
-    for attr in attributes:
-        value = getattr(values, attr.name, None)
-        if value is None:
-            continue
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            item_path = (*path, attr.name, index) if isinstance(value, list) else (*path, attr.name)
-            if attr.kind == "doc" and isinstance(item, str):
-                yield item_path, item
-            elif attr.kind == "group":
-                yield from _document_refs(attr.children, item_path, item)
 
 
 def check_sveden(project: Project) -> list[Issue]:

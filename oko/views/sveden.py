@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from oko.files import FileInfo
 from oko.models.documents import Document
+from oko.models.sveden import document_refs
 from oko.project import Project
 from oko.rules.sveden import has_sveden
 from oko.site import Crumb, Page, Routes, resolve_link
-from oko.sveden_spec import SUBSECTIONS, Subsection
+from oko.sveden_spec import BY_SLUG, SUBSECTIONS, Subsection
 
 HOME = Crumb("Главная", "/")
 SECTION_TITLE = "Сведения об образовательной организации"
@@ -90,7 +91,8 @@ def sveden_pages(project: Project, routes: Routes, downloads: list[Download]) ->
     if not has_sveden(project):
         return food if project.food else []
     docs = document_views(project)
-    used = {ref for entry in project.sveden.values() for ref in _doc_refs(entry.model)}
+    used = {ref for slug, entry in project.sveden.items()
+            for _, ref in document_refs(BY_SLUG[slug].attributes, (), entry.model)}
     common = {"nav": sveden_nav(), "docs": docs}
     pages = [Page("/sveden/", "sveden_index.html", SECTION_TITLE, breadcrumbs=[HOME],
                   description="Обязательный раздел сайта образовательной организации (приказ Рособрнадзора № 1493)",
@@ -105,19 +107,6 @@ def sveden_pages(project: Project, routes: Routes, downloads: list[Download]) ->
         pages.append(Page(subsection_url(subsection), "sveden_section.html", subsection.title,
                           source=entry.source if entry else "", breadcrumbs=[HOME, SECTION], data=data))
     return pages + (food if project.food else [])
-
-
-def _doc_refs(model: object) -> set[str]:
-    """Ids of documents a subsection refers to, at any depth."""
-    refs: set[str] = set()
-    for value in getattr(model, "__dict__", {}).values():
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, str):
-                refs.add(item)
-            elif hasattr(item, "__dict__"):
-                refs |= _doc_refs(item)
-    return refs
 
 
 def food_files(project: Project) -> dict[str, bytes]:
