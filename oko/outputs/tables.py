@@ -2,6 +2,10 @@
 
 Order 1493 п.24 wants text and table materials also as files that can be searched and copied:
 these are those files. All bytes are deterministic (no clock: fixed workbook and zip dates).
+
+Content arrives by pull request, so no text may reach a spreadsheet as a formula (OWASP «CSV
+Injection»): in CSV every text field is quoted and one that starts like a formula gets a leading «'»;
+in XLSX every text is a typed string cell (t="inlineStr"), never an <f> element.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -30,6 +35,9 @@ PLAN_COLUMNS = ("№", "Мероприятие", "Срок", "Ответстве
 PLAN_WIDTHS = (7, 60, 24, 36, 48, 14)
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 FIXED_MODIFIED = rb"\g<1>2000-01-01T00:00:00Z\g<2>"
+# What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP: = + - @ TAB CR),
+# with LF and the full-width forms that East Asian input turns into the ASCII ones.
+FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
 
 
 def rows(procedures: list[Placed]) -> list[list[object]]:
@@ -40,12 +48,25 @@ def rows(procedures: list[Placed]) -> list[list[object]]:
             for p in procedures]
 
 
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet would evaluate this text: by its first character, or the first after spaces."""
+    return bool(text) and (text[0] in FORMULA_STARTS or text.lstrip(" \u00a0")[:1] in FORMULA_STARTS)
+
+
+def csv_field(value: object) -> object:
+    """A text that would start a formula gets a leading «'» (shown as text by Excel); numbers stay numbers."""
+    if isinstance(value, str) and looks_like_formula(value):
+        return "'" + value
+    return value
+
+
 def csv_bytes(procedures: list[Placed]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    # QUOTE_NONNUMERIC: every text field in quotes (OWASP), the minutes and lesson numbers bare.
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(COLUMNS)
     for row in rows(procedures):
-        writer.writerow([row[0].strftime("%d.%m.%Y"), *row[1:]])  # type: ignore[union-attr]
+        writer.writerow([row[0].strftime("%d.%m.%Y"), *map(csv_field, row[1:])])  # type: ignore[union-attr]
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -63,10 +84,12 @@ def workbook_bytes(sheet_title: str, columns: tuple[str, ...], widths: tuple[int
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in data:
-        sheet.append(row)
+        sheet.append([_xlsx_value(value) for value in row])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, dt.date | dt.datetime):
                 cell.number_format = "DD.MM.YYYY"
+            elif isinstance(cell.value, str):
+                _as_text(cell)
             cell.alignment = WRAP
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -77,6 +100,18 @@ def workbook_bytes(sheet_title: str, columns: tuple[str, ...], widths: tuple[int
     raw = io.BytesIO()
     workbook.save(raw)
     return _normalised_zip(raw.getvalue())
+
+
+def _xlsx_value(value: object) -> object:
+    """Texts without the control characters XML 1.0 cannot hold (openpyxl would refuse the whole workbook)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _as_text(cell: Cell) -> None:
+    """A typed string cell: openpyxl makes «=…» a formula and «#N/A» an error unless told otherwise."""
+    cell.data_type = "s"
+    if looks_like_formula(cell.value):
+        cell.quotePrefix = True  # Excel keeps it text even when someone edits the cell and presses Enter
 
 
 def _normalised_zip(data: bytes) -> bytes:
