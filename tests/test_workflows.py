@@ -1,15 +1,19 @@
-"""CI files: valid against their schemas, actions pinned, thin wrappers around build.py; and the built
-site works under a sub-path (https://owner.github.io/repo/), as GitHub project pages publish it."""
+"""CI files: valid against their schemas, safe (zizmor finds nothing, actions pinned by commit SHA, no
+persisted token, least permissions, no secret within a pull request's reach), thin wrappers around
+build.py; and the built site works under a sub-path (https://owner.github.io/repo/), as GitHub project
+pages publish it."""
 
 from __future__ import annotations
 
 import http.client
 import importlib.util
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import threading
 from collections.abc import Iterator, Sequence
 from functools import partial
@@ -26,8 +30,11 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 GITLAB_CI = ROOT / ".gitlab-ci.yml"
 SITE_WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 
-# `owner/repo@v1.2.3`, `owner/repo/path@v1.2.3` or a full commit SHA: never a moving tag like @v4 or @main.
-PINNED = re.compile(r"^[\w.-]+/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
+# A `uses:` line: `owner/repo[/path]@<full commit SHA> # vX.Y.Z`. A tag, even an exact one, can be moved to
+# other code by whoever controls the action's repository; a commit cannot. The comment says which release.
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<action>\S+)(?:\s+#\s*(?P<comment>.*?))?\s*$")
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"^v\d+\.\d+\.\d+$")
 # What a `run:` line may do without calling build.py: install things, prepare SSH, copy the built site.
 SETUP_COMMANDS = ("pip install", "npm ci", "apt-get ",
                   "rsync ", "mkdir ", "umask ", "printf ", "echo ", "chmod ", "rm -f ",
@@ -110,19 +117,42 @@ def test_schema_check_catches_mistakes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_actions_pinned_to_exact_versions(path: Path) -> None:
-    uses = [step["uses"] for _, step in steps(load(path)) if "uses" in step]
-    assert uses
-    for action in uses:
-        if action.startswith("./"):
-            continue
-        assert PINNED.match(action), f"{path.name}: «{action}» — укажите точную версию (@vX.Y.Z или SHA)"
+def test_actions_pinned_by_commit_sha(path: Path) -> None:
+    """Every `uses:` names a full commit SHA with its release in a comment (zizmor's unpinned-uses)."""
+    lines = [match for line in path.read_text(encoding="utf-8").splitlines()
+             if (match := USES_LINE.match(line))]
+    parsed = [step["uses"] for _, step in steps(load(path)) if "uses" in step]
+    assert parsed and [match["action"] for match in lines] == parsed, "каждый uses: — на отдельной строке"
+    for match in lines:
+        action, comment = match["action"], match["comment"] or ""
+        assert PINNED.match(action), f"{path.name}: «{action}» — укажите полный SHA коммита, не тег"
+        assert VERSION_COMMENT.match(comment), f"{path.name}: «{action}» — нужен комментарий с версией: # vX.Y.Z"
+
+
+def test_one_sha_per_action_version() -> None:
+    """The same release is pinned to the same commit everywhere, and one action to one release."""
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if match := USES_LINE.match(line):
+                name, sha = match["action"].split("@")
+                pins.setdefault(name, set()).add(f"{sha} # {match['comment']}")
+    assert {"actions/checkout", "actions/setup-python", "actions/setup-node"} <= set(pins)
+    assert {name: refs for name, refs in pins.items() if len(refs) > 1} == {}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_checkout_leaves_no_token(path: Path) -> None:
+    """Without persist-credentials: false the token stays in .git/config, where a build could publish it."""
+    checkouts = [(job, step) for job, step in steps(load(path)) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for job, step in checkouts:
+        assert step["with"]["persist-credentials"] is False, f"{path.name}/{job}: persist-credentials: false"
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_steps_are_thin_wrappers(path: Path) -> None:
     workflow = load(path)
-    assert workflow["permissions"] == {"contents": "read"}
     runs = [(job, step) for job, step in steps(workflow) if "run" in step]
     assert any("python build.py build" in step["run"] for _, step in runs), "сайт собирается через build.py"
     for job, step in runs:
@@ -136,6 +166,7 @@ def test_workflow_steps_are_thin_wrappers(path: Path) -> None:
 def test_gitlab_jobs_are_thin_wrappers() -> None:
     ci = load(GITLAB_CI)
     assert ci["variables"]["GIT_DEPTH"] == 0
+    assert ci["variables"]["FF_GIT_URLS_WITHOUT_TOKENS"] == "true", "токен задания не остаётся в .git/config"
     assert re.fullmatch(r"python:3\.11[\w.-]*", ci["image"])
     scripts = {name: job["script"] for name, job in ci.items() if isinstance(job, dict) and "script" in job}
     assert set(scripts) == {"check", "pages"}
@@ -168,8 +199,7 @@ def test_site_workflow_check_job() -> None:
 def test_site_workflow_deploy_job() -> None:
     deploy = load(SITE_WORKFLOW)["jobs"]["deploy"]
     assert deploy["needs"] == "check"
-    assert "push" in deploy["if"] and "refs/heads/main" in deploy["if"]
-    assert deploy["permissions"]["pages"] == "write" and deploy["permissions"]["id-token"] == "write"
+    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["concurrency"]["group"] == "pages"
     uses = [step["uses"].split("@")[0] for step in deploy["steps"] if "uses" in step]
@@ -187,6 +217,107 @@ def test_rsync_workflow_pins_the_host_key() -> None:
     for name in ("DEPLOY_HOST", "DEPLOY_USER", "DEPLOY_PATH", "DEPLOY_SSH_KEY", "DEPLOY_KNOWN_HOSTS"):
         assert f"secrets.{name}" in secrets
     assert "${{ secrets." not in text, "секреты попадают в команды только через env"
+
+
+# --- safety: zizmor, permissions, secrets ------------------------------------------------------------------
+
+# Each job's whole grant (the workflows' own `permissions: {}` gives nothing by default).
+JOB_PERMISSIONS = {
+    ("deploy-rsync.yml", "deploy"): {"contents": "read"},
+    ("site.yml", "check"): {"contents": "read"},
+    ("site.yml", "deploy"): {"contents": "read", "pages": "write", "id-token": "write"},
+}
+# The only triggers: none of them runs a fork's pull request with the repository's token or secrets
+# (pull_request_target, workflow_run and the comment events do).
+SAFE_TRIGGERS = {"push", "pull_request", "workflow_dispatch"}
+# A job that uses secrets or publishes: the event and branch it is limited to, and its environment.
+GUARDED_JOBS = {
+    ("deploy-rsync.yml", "deploy"): ("github.ref == 'refs/heads/main'", "own-server"),
+    ("site.yml", "deploy"): ("github.event_name == 'push' && github.ref == 'refs/heads/main'", "github-pages"),
+}
+
+
+def test_least_permissions_per_job() -> None:
+    granted = {}
+    for path in WORKFLOWS:
+        workflow = load(path)
+        assert workflow["permissions"] == {}, f"{path.name}: наверху permissions: {{}}"
+        granted |= {(path.name, name): job.get("permissions") for name, job in workflow["jobs"].items()}
+    assert granted == JOB_PERMISSIONS
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_dangerous_trigger_and_no_expression_in_scripts(path: Path) -> None:
+    workflow = load(path)
+    assert set(on(workflow)) <= SAFE_TRIGGERS
+    for job, step in steps(workflow):
+        # An expression in a script is pasted into the shell before it runs (template injection):
+        # values reach scripts only through env.
+        assert "${{" not in step.get("run", ""), f"{path.name}/{job}/{step.get('name')}: ${{{{ … }}}} в run:"
+
+
+def test_secrets_only_in_guarded_jobs() -> None:
+    """A pull request runs the check job only: it gets no secret, no environment, no write permission."""
+    guarded = {}
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            text = yaml.safe_dump(job, allow_unicode=True)
+            if "secrets." in text or "environment" in job or "write" in job.get("permissions", {}).values():
+                guarded[(path.name, name)] = (job.get("if"), job["environment"]["name"])
+            else:
+                assert "if" not in job and "github.token" not in text, f"{path.name}/{name}"
+    assert guarded == GUARDED_JOBS
+
+
+def zizmor(*args: str) -> subprocess.CompletedProcess[str]:
+    """The pinned zizmor, offline, with no config file or ignore comment able to silence an audit."""
+    executable = Path(sysconfig.get_path("scripts")) / "zizmor"
+    if not executable.is_file():
+        pytest.fail("нет zizmor: он закреплён в requirements-dev.txt (pip install -r requirements-dev.txt)")
+    env = {name: value for name, value in os.environ.items() if name not in ("GH_TOKEN", "GITHUB_TOKEN")}
+    env |= {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "NO_PROXY": ""}
+    return subprocess.run([str(executable), "--offline", "--no-config", "--no-ignores", "--no-progress",
+                           "--color", "never", *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def zizmor_findings(target: Path) -> tuple[int, list[str]]:
+    """Exit code and `ident at file:line` of every finding, with the most suspicious persona."""
+    result = zizmor("--persona", "auditor", "--format", "json", str(target))
+    assert result.stdout.startswith("["), result.stderr  # e.g. nothing collected from that folder
+    findings = [f"{finding['ident']} at {Path(location['symbolic']['key']['Local']['verbatim_path']).name}:"
+                f"{location['concrete']['location']['start_point']['row'] + 1}"
+                for finding in json.loads(result.stdout) for location in finding["locations"][:1]]
+    return result.returncode, findings
+
+
+def test_zizmor_is_the_pinned_version() -> None:
+    pin = re.search(r"^zizmor==(\S+)$", (ROOT / "requirements-dev.txt").read_text(encoding="utf-8"), re.MULTILINE)
+    assert pin, "zizmor закреплён в requirements-dev.txt"
+    assert zizmor("--version").stdout.strip() == f"zizmor {pin[1]}"
+
+
+def test_zizmor_finds_nothing() -> None:
+    returncode, findings = zizmor_findings(ROOT / ".github" / "workflows")
+    assert (returncode, findings) == (0, [])
+    plain = zizmor(str(ROOT / ".github" / "workflows"))  # the default persona, as a school would run it
+    assert plain.returncode == 0 and "No findings to report" in plain.stdout, plain.stdout + plain.stderr
+
+
+def test_zizmor_catches_an_unsafe_workflow(tmp_path: Path) -> None:
+    """The linter really lints here: a workflow with each mistake above is refused, finding by finding."""
+    unsafe = tmp_path / "unsafe.yml"
+    unsafe.write_text(
+        "on:\n  pull_request_target:\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
+        "      - uses: actions/checkout@v4.2.2\n"
+        "      - run: echo \"${{ github.event.pull_request.title }}\"\n", encoding="utf-8")
+    returncode, findings = zizmor_findings(unsafe)
+    assert returncode == 14  # zizmor's code for "a high-severity finding"
+    assert sorted(findings) == [
+        "anonymous-definition at unsafe.yml:1", "anonymous-definition at unsafe.yml:4",
+        "artipacked at unsafe.yml:7", "concurrency-limits at unsafe.yml:1", "dangerous-triggers at unsafe.yml:1",
+        "excessive-permissions at unsafe.yml:1", "excessive-permissions at unsafe.yml:4",
+        "template-injection at unsafe.yml:8", "unpinned-uses at unsafe.yml:7",
+    ]
 
 
 # --- the built site under a sub-path -------------------------------------------------------------------------
