@@ -1,54 +1,307 @@
-"""Write the finished site: into a temporary folder first, swapped into place only when complete.
+"""Write the finished site so that the out folder is, at every instant, the complete old site or the new one.
 
-A failed build never gets here, so the previous site stays untouched; an interrupted write leaves
-the previous site untouched too. Only a folder that Око made itself (with its marker) is replaced.
+All steps run under a lock (`.<out>.lock`, fcntl.flock, beside the out folder), so builds into one
+folder take turns instead of tearing each other's folders apart:
+
+1. what killed builds left beside the out folder (`.<out>.tmp-*`, `.<out>.old-*`) is removed — safe,
+   because no other build into this folder runs while we hold the lock; an old site that a killed
+   fallback swap (below) left only as `.<out>.old-*` is first put back in place;
+2. every file is written into a fresh sibling `.<out>.tmp-<pid>`, `post` (the search index) runs on
+   it, and the file system is flushed (syncfs), so a power cut after the swap finds the data written;
+3. staging and out are exchanged in one step with Linux `renameat2(RENAME_EXCHANGE)`: out stays a
+   real directory, as GitHub Pages upload, rsync and `serve` expect; the first build (no old out)
+   is a plain rename, atomic too;
+4. the old site, now under the staging name, is removed.
+
+Where the exchange is unsupported (not Linux, or a file system answering EINVAL/ENOSYS such as NFS,
+CIFS or FAT), the swap falls back to two renames: out → `.<out>.old-<pid>`, then staging → out. Out
+is then missing for the span of one system call; a failing second rename is rolled back, and a build
+killed exactly there has its old site put back by the next build (step 1). An atomic symlink swap was
+rejected: out would become a symlink, and rsync without -L, `cp -r` and artifact uploads would then
+publish the link instead of the site.
+
+Only a folder Око made itself (with its marker) or an empty one is replaced; a symlink is not.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
+import platform
 import shutil
-from collections.abc import Callable
-from pathlib import Path
+import stat
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows has no flock: builds into one folder must not overlap there
+    fcntl = None  # type: ignore[assignment]
 
 MARKER = ".oko-site"
 MARKER_TEXT = b"This folder is written by oko (build.py build); it is replaced on every build.\n"
+LOCK_WAIT = 300.0  # seconds a build waits for another build into the same folder
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+# renameat2's system call number, for a libc without the wrapper (glibc < 2.28, older musl).
+_SYS_RENAMEAT2 = {"x86_64": 316, "i386": 353, "i686": 353, "aarch64": 276, "riscv64": 276, "armv7l": 382,
+                  "armv6l": 382, "ppc64le": 357, "ppc64": 357, "s390x": 347}
+_UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
 
 
 class OutputFolderError(Exception):
-    """The output folder is one we must not replace (not ours, or it holds the project)."""
+    """The output folder is one we must not replace (not ours, a symlink, or it holds the project)."""
+
+
+class OutputLockedError(Exception):
+    """Another build into the same folder held the lock for longer than we were told to wait."""
 
 
 def check_output_folder(out_dir: Path, project_root: Path) -> None:
-    """Refuse to replace the project itself, a parent of it, or a folder Око did not make."""
-    out = out_dir.resolve()
-    root = project_root.resolve()
-    if out == root or out in root.parents or root / "content" == out or (root / "content") in out.parents:
+    """Refuse to replace the project itself, a parent of it, its content, a symlink or a folder Око did not make."""
+    out = Path(os.path.realpath(out_dir))
+    root = Path(os.path.realpath(project_root))
+    content = root / "content"
+    if out in (root, content) or out in root.parents or content in out.parents:
         raise OutputFolderError(f"папка «{out_dir}» содержит проект или его содержимое: выберите другую")
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
+    _refuse_foreign(out_dir)
+
+
+def _refuse_foreign(out_dir: Path) -> None:
+    if out_dir.is_symlink():
+        raise OutputFolderError(
+            f"«{out_dir}» — символическая ссылка (на «{os.readlink(out_dir)}»): Око заменяет папку целиком "
+            "и ссылку не сохранит. Укажите в --out саму папку, а не ссылку на неё"
+        )
+    if os.path.lexists(out_dir) and not (out_dir.is_dir() and _ours_or_empty(out_dir)):
         raise OutputFolderError(
             f"папка «{out_dir}» уже существует и создана не Око: она не будет заменена. "
             "Укажите пустую или новую папку (--out)"
         )
 
 
-def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], None] | None = None) -> None:
-    """Write every file under a temporary sibling folder, run `post` on it (the search index), then swap."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
-    retired = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+def _ours_or_empty(folder: Path) -> bool:
+    if (folder / MARKER).is_file():
+        return True
+    with os.scandir(folder) as entries:
+        return next(entries, None) is None
+
+
+def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], None] | None = None,
+               wait: float = LOCK_WAIT, on_wait: Callable[[], None] | None = None) -> list[Path]:
+    """Write the files into a sibling folder, run `post` on it (the search index), then swap it into place.
+
+    Waits up to `wait` seconds for another build into the same folder (calling `on_wait` once when it
+    starts waiting), else raises OutputLockedError. Returns what could not be removed of killed
+    builds and of the old site (the next build tries again). An OSError leaves the old site in place.
+    """
+    out_dir = Path(os.path.abspath(out_dir))
+    if not out_dir.name:
+        raise OutputFolderError(f"«{out_dir}» — корень диска, его нельзя заменить: укажите папку (--out)")
+    _make_folder(out_dir.parent)
+    with _locked(out_dir, wait, on_wait):
+        _restore_orphaned_site(out_dir)
+        _refuse_foreign(out_dir)
+        stuck = [path for leftover in _leftovers(out_dir) for path in _remove(leftover)]
+        staging = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
+        try:
+            _write_tree(staging, files)
+            if post is not None:
+                post(staging)
+            _flush(staging)
+            old = _swap(staging, out_dir)
+        except BaseException:
+            _remove(staging)
+            raise
+        _pause_for_tests("cleanup")
+        return stuck + (_remove(old) if old is not None else [])
+
+
+def _make_folder(folder: Path) -> None:
     try:
-        for relative, data in sorted(files.items()):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        if post is not None:
-            post(staging)
-        if out_dir.exists():
-            os.replace(out_dir, retired)
-        os.replace(staging, out_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        os.stat(exc.filename)  # a looping or dangling symlink says what it is (ELOOP, ENOENT); a file does not
+        raise
+
+
+def _write_tree(staging: Path, files: dict[str, bytes]) -> None:
+    os.mkdir(staging)
+    for relative, data in sorted(files.items()):
+        path = PurePosixPath(relative)
+        if path.is_absolute() or ".." in path.parts or not path.parts:
+            raise ValueError(f"a site file outside the site: {relative!r}")  # an engine bug, not content
+        target = staging.joinpath(*path.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    (staging / MARKER).write_bytes(MARKER_TEXT)
+
+
+def _swap(staging: Path, out_dir: Path) -> Path | None:
+    """Put staging at out_dir; returns where the old site went (to remove), None on a first build."""
+    _pause_for_tests("swap")
+    if not os.path.lexists(out_dir):
+        os.rename(staging, out_dir)
+        return None
+    os.chmod(staging, stat.S_IMODE(os.stat(out_dir).st_mode))  # keep the folder's mode (e.g. g+s for a web server)
+    if exchange(staging, out_dir):
+        return staging
+    retired = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
+    os.rename(out_dir, retired)
+    _pause_for_tests("swap-2")
+    try:
+        os.rename(staging, out_dir)
+    except BaseException:
+        os.rename(retired, out_dir)
+        raise
+    return retired
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (RENAME_EXCHANGE); False where the system or the file system cannot."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(os.fsencode(first), os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+def renameat2_of(libc: Any) -> Callable[[bytes, bytes, int], int] | None:
+    """renameat2(AT_FDCWD, old, AT_FDCWD, new, flags) from libc, or its raw system call if libc lacks it."""
+    try:
+        function = libc.renameat2
+    except AttributeError:
+        number = _SYS_RENAMEAT2.get(platform.machine())
+        if number is None:
+            return None
+        syscall = libc.syscall
+        syscall.restype = ctypes.c_long
+        return lambda old, new, flags: syscall(ctypes.c_long(number), ctypes.c_int(_AT_FDCWD), ctypes.c_char_p(old),
+                                               ctypes.c_int(_AT_FDCWD), ctypes.c_char_p(new), ctypes.c_uint(flags))
+    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    function.restype = ctypes.c_int
+    return lambda old, new, flags: function(_AT_FDCWD, old, _AT_FDCWD, new, flags)
+
+
+def _libc() -> Any:
+    return ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+
+
+_LIBC = _libc()
+_RENAMEAT2 = renameat2_of(_LIBC) if _LIBC is not None else None
+
+
+def _flush(folder: Path) -> None:
+    """Write the staged files to disk before the swap publishes them (Linux syncfs: only this file system)."""
+    syncfs = getattr(_LIBC, "syncfs", None)
+    if syncfs is None:
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            code = ctypes.get_errno()
+            raise OSError(code, os.strerror(code), str(folder))
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(retired, ignore_errors=True)
+        os.close(fd)
+
+
+@contextmanager
+def _locked(out_dir: Path, wait: float, on_wait: Callable[[], None] | None) -> Iterator[None]:
+    if fcntl is None:
+        yield
+        return
+    lock = out_dir.parent / f".{out_dir.name}.lock"
+    fd = _acquire(out_dir, lock, wait, on_wait)
+    try:
+        yield
+    finally:
+        with suppress(OSError):
+            os.unlink(lock)  # before unlocking: a waiter that then gets this file sees it is gone and retries
+        os.close(fd)
+
+
+def _acquire(out_dir: Path, lock: Path, wait: float, on_wait: Callable[[], None] | None) -> int:
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise OutputLockedError(
+                    f"в папку «{out_dir}» уже собирает сайт другая сборка "
+                    f"(блокировка «{lock}»), ждали {wait:g} с. Дождитесь её окончания и запустите сборку снова "
+                    "(или ждите дольше: --wait СЕКУНДЫ)") from None
+            if not told and on_wait is not None:
+                on_wait()
+                told = True
+            time.sleep(0.1)
+            continue
+        except BaseException:
+            os.close(fd)
+            raise
+        if _same_file(fd, lock):
+            return fd
+        os.close(fd)  # its holder removed this file just as we got it: lock the new one
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    held = os.fstat(fd)
+    try:
+        current = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino)
+
+
+def _leftovers(out_dir: Path) -> list[Path]:
+    prefixes = (f".{out_dir.name}.tmp-", f".{out_dir.name}.old-")
+    return sorted(out_dir.parent / name for name in os.listdir(out_dir.parent) if name.startswith(prefixes))
+
+
+def _restore_orphaned_site(out_dir: Path) -> None:
+    """A build killed between the two renames of the fallback swap left the old site aside: put it back."""
+    if os.path.lexists(out_dir):
+        return
+    prefix = f".{out_dir.name}.old-"
+    orphans = [path for path in _leftovers(out_dir) if path.name.startswith(prefix) and not path.is_symlink()
+               and (path / MARKER).is_file()]
+    if orphans:
+        os.rename(max(orphans, key=lambda path: path.stat().st_mtime), out_dir)
+
+
+def _remove(path: Path) -> list[Path]:
+    """Remove a file or folder without following symlinks; returns [path] if some of it stayed."""
+    try:
+        if path.is_symlink() or not path.is_dir():
+            path.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(path)
+    except OSError:
+        return [path] if os.path.lexists(path) else []
+    return []
+
+
+def _pause_for_tests(step: str) -> None:
+    """Test-only: with OKO_TEST_PAUSE_BEFORE=<step> the writer stops here, so a test can kill -9 it at that step.
+
+    It creates the file named by OKO_TEST_PAUSE_FILE and waits (a minute at most) until the test removes it.
+    """
+    flag = os.environ.get("OKO_TEST_PAUSE_FILE")
+    if os.environ.get("OKO_TEST_PAUSE_BEFORE") != step or not flag:
+        return
+    Path(flag).write_text(step, encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while os.path.exists(flag) and time.monotonic() < deadline:
+        time.sleep(0.02)
