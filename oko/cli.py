@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from oko.errors import REPORTERS, Issue, summary
+from oko.fs_errors import os_error_message
 from oko.outputs.search import SearchIndexError, index_site
 from oko.pipeline import BuildResult, generate
 from oko.project import load_project
 from oko.ru import count
-from oko.write import OutputFolderError, check_output_folder, write_site
+from oko.write import LOCK_WAIT, OutputFolderError, OutputLockedError, check_output_folder, write_site
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+NOT_BUILT = "Сайт не собран, прежняя версия не тронута.\n"
 
 
 # argparse speaks English; these are its phrases a person may meet, in Russian.
@@ -65,6 +68,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="собрать сайт")
     build.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
+    build.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ",
+                       help=f"сколько ждать, если в ту же папку уже собирает другая сборка "
+                            f"(по умолчанию {LOCK_WAIT:g}; 0 — не ждать)")
     common(build)
     check = commands.add_parser("check", help="только проверить содержимое")
     common(check)
@@ -105,23 +111,41 @@ def report(issues: list[Issue], fmt: str) -> None:
     stream.write(REPORTERS[fmt](issues))
 
 
-def run_build(project: Path, out: Path, strict: bool, fmt: str) -> int:
+def run_build(project: Path, out: Path, strict: bool, fmt: str, wait: float = LOCK_WAIT) -> int:
     try:
         check_output_folder(out, project)
     except OutputFolderError as exc:
         sys.stderr.write(f"ошибка: {exc}\n")
         return EXIT_USAGE
+    except OSError as exc:
+        sys.stderr.write(os_error_message(exc, f"не удалось проверить папку «{out}»") + NOT_BUILT)
+        return EXIT_CONTENT
     result: BuildResult = generate(project)
     report(result.issues, fmt)
     if result.failed(strict):
-        sys.stderr.write("Сайт не собран, прежняя версия не тронута.\n")
+        sys.stderr.write(NOT_BUILT)
         return EXIT_CONTENT
+    waiting = f"Жду: в папку «{out}» уже собирает сайт другая сборка (не дольше {wait:g} с)…\n"
     try:
-        write_site(result.files, out, post=index_site)
-    except SearchIndexError as exc:
-        sys.stderr.write(f"ошибка: не удалось построить поисковый индекс (Pagefind): {exc}\n"
-                         "Сайт не собран, прежняя версия не тронута.\n")
+        stuck = write_site(result.files, out, post=index_site, wait=wait, on_wait=lambda: sys.stderr.write(waiting))
+    except OutputFolderError as exc:  # appeared while the content was being built
+        sys.stderr.write(f"ошибка: {exc}\n{NOT_BUILT}")
+        return EXIT_USAGE
+    except OutputLockedError as exc:
+        sys.stderr.write(f"ошибка: {exc}\n{NOT_BUILT}")
         return EXIT_CONTENT
+    except SearchIndexError as exc:
+        sys.stderr.write(f"ошибка: не удалось построить поисковый индекс (Pagefind): {exc}\n{NOT_BUILT}")
+        return EXIT_CONTENT
+    except subprocess.TimeoutExpired as exc:
+        sys.stderr.write(f"ошибка: поисковый индекс (Pagefind) не построен за {exc.timeout:g} с\n{NOT_BUILT}")
+        return EXIT_CONTENT
+    except OSError as exc:
+        sys.stderr.write(os_error_message(exc, f"не удалось записать сайт в «{out}»") + NOT_BUILT)
+        return EXIT_CONTENT
+    for path in stuck:
+        sys.stderr.write(f"предупреждение: не удалось удалить «{path}» (остаток прежней сборки); "
+                         "следующая сборка попробует снова, или удалите его сами\n")
     pages = count(result.pages, "страница", "страницы", "страниц")
     sys.stderr.write(f"Сайт собран: {out}/ ({pages}); откройте {out / 'index.html'}\n")
     return EXIT_OK
@@ -217,8 +241,16 @@ def main(argv: list[str] | None = None) -> int:
     if not project.is_dir():
         sys.stderr.write(f"ошибка: папки проекта «{project}» нет\n")
         return EXIT_USAGE
+    try:
+        return dispatch(args, project)
+    except OSError as exc:  # whatever the system refused (a file, a folder, a port): Russian words, no traceback
+        sys.stderr.write(os_error_message(exc, "команда не выполнена"))
+        return EXIT_CONTENT
+
+
+def dispatch(args: argparse.Namespace, project: Path) -> int:
     if args.command == "build":
-        return run_build(project, args.out or project / "site", args.strict, args.format)
+        return run_build(project, args.out or project / "site", args.strict, args.format, args.wait)
     if args.command == "check":
         if args.report:
             return run_report(project, args.strict, args.format, args.report_format, args.report_out)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -15,9 +16,10 @@ from livereload import Server
 
 from oko.cli import report
 from oko.errors import Issue, format_text, summary
+from oko.fs_errors import os_error_message
 from oko.outputs.search import SearchIndexError, index_site
 from oko.pipeline import generate
-from oko.write import MARKER, write_site
+from oko.write import MARKER, OutputFolderError, OutputLockedError, check_output_folder, write_site
 
 ERROR_TEMPLATE = Path(__file__).with_name("dev_error.html")
 
@@ -44,25 +46,44 @@ def rebuild(project: Path, out_dir: Path, strict: bool) -> bool:
     result = generate(project)
     report(result.issues, "text")
     if result.failed(strict):
-        write_site(error_site(out_dir, result.issues), out_dir)
+        write_or_say(error_site(out_dir, result.issues), out_dir)
         sys.stderr.write("Сборка не удалась: ошибки показаны на странице в браузере.\n")
         return False
     try:
-        write_site(result.files, out_dir, post=index_site)
+        written = write_or_say(result.files, out_dir, post=index_site)
     except SearchIndexError as exc:  # keep serving: the pages are fine, only search is missing
-        write_site(result.files, out_dir)
+        written = write_or_say(result.files, out_dir)
         sys.stderr.write(f"Поисковый индекс не построен (Pagefind): {exc}\n")
-    sys.stderr.write(f"Сайт пересобран ({summary(result.issues)}).\n")
+    if written:
+        sys.stderr.write(f"Сайт пересобран ({summary(result.issues)}).\n")
+    return written
+
+
+def write_or_say(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], None] | None = None) -> bool:
+    """write_site, telling in Russian why it could not (the server keeps serving what is there)."""
+    try:
+        write_site(files, out_dir, post=post,
+                   on_wait=lambda: sys.stderr.write(f"Жду: в папку «{out_dir}» уже собирает сайт другая сборка…\n"))
+    except (OutputFolderError, OutputLockedError) as exc:
+        sys.stderr.write(f"ошибка: {exc}\n")
+        return False
+    except OSError as exc:
+        sys.stderr.write(os_error_message(exc, f"не удалось записать сайт в «{out_dir}»"))
+        return False
     return True
 
 
 def serve(project: Path, host: str, port: int, out: Path | None, strict: bool) -> int:
     """Serve the site with live reload until interrupted."""
     out_dir = out or Path(tempfile.mkdtemp(prefix="oko-serve-")) / "site"
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        sys.stderr.write(f"ошибка: папка «{out_dir}» создана не Око и не будет заменена\n")
+    try:
+        check_output_folder(out_dir, project)
+    except OutputFolderError as exc:
+        sys.stderr.write(f"ошибка: {exc}\n")
         return 2
     rebuild(project, out_dir, strict)
+    if not (out_dir / MARKER).is_file():  # not even the error page could be written: nothing to serve
+        return 1
     server = Server()
     for watched in ("content", "templates", "site_config.yaml"):
         if (project / watched).exists():
