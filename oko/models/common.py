@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -53,6 +54,19 @@ class LabelledEnum(StrEnum):
                 if folded in (member.label.casefold(), member.value.casefold()):
                     return member
         return None
+
+
+@dataclass(frozen=True)
+class PublicByLaw:
+    """`Annotated` marker of a field whose values a regulation requires to publish.
+
+    The personal-data rule (oko/rules/personal_data.py) skips findings of these kinds under such a field:
+    a manager's phone in «Сведения» is published by law (MR v9), the same phone in a plan item is not.
+    Pydantic ignores the marker, so schemas and forms stay as they are.
+    """
+
+    kinds: frozenset[str]  # kinds of oko/personal_patterns.py (phone, email, …), or «name» for a person's name
+    source: str  # the regulation that requires the value to be public
 
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, create_model
 
-from oko.models.common import OkoModel, RuDate, parse_date
+from oko.models.common import OkoModel, PublicByLaw, RuDate, parse_date
 from oko.sveden_spec import Attr, Subsection
 
 # Words that mark absent information (MR v9, footnote 2; Разъяснения 2024 §6).
@@ -85,11 +85,24 @@ def _annotation(attr: Attr) -> Any:
     return scalar
 
 
+def public_by_law(attr: Attr) -> PublicByLaw | None:
+    """Contacts and staff names and positions that MR v9 marks up are published by law (1493 п.7, 11; ПП 1802)."""
+    source = f"МР v9, itemprop «{attr.name}»"
+    if attr.kind in ("phone", "email"):
+        return PublicByLaw(frozenset({attr.kind}), source)
+    if attr.name.startswith(("fio", "post")) or attr.name == "nameUchred":  # «nameUchred»: a founder may be a person
+        return PublicByLaw(frozenset({"name"}), source)
+    return None
+
+
 def _fields(attributes: tuple[Attr, ...]) -> dict[str, Any]:
-    return {
-        attr.name: (_annotation(attr) | None, Field(default=None, title=attr.label, description=attr.note or None))
-        for attr in attributes
-    }
+    fields: dict[str, Any] = {}
+    for attr in attributes:
+        annotation = _annotation(attr) | None
+        if (marker := public_by_law(attr)) is not None:
+            annotation = Annotated[annotation, marker]
+        fields[attr.name] = (annotation, Field(default=None, title=attr.label, description=attr.note or None))
+    return fields
 
 
 @cache
