@@ -17,7 +17,9 @@ import jinja2
 
 from oko.errors import Issue
 from oko.microdata import Tagged, tagged_elements
+from oko.personal_patterns import KIND_NAMES
 from oko.project import Project
+from oko.rules.personal_data import allowance_uses
 from oko.sveden_spec import SUBSECTIONS, Attr, Subsection
 
 Status = Literal["ok", "warning", "error"]
@@ -44,6 +46,26 @@ def compliance_rows(project: Project, files: dict[str, bytes], issues: list[Issu
         rows += _subsection_rows(project, subsection, files, by_code)
     rows += [Row("Документы", "электронная подпись", "warning", i.location(), i.message)
              for i in by_code.get("sveden.unsigned", [])]
+    return rows + personal_data_rows(project)
+
+
+def personal_data_rows(project: Project) -> list[Row]:
+    """Every allowance of personal_data_allowed: the value (masked), where it is published, why, where it is declared.
+
+    Each is «внимание»: a person's data published on purpose deserves a look at every review.
+    """
+    area = "Персональные данные"
+    uses = allowance_uses(project)
+    rows = [Row(area, "персональные данные публикуются только по разрешению (152-ФЗ; ПП 1802 п.19)", "ok",
+                detail=f"разрешений в site_config.yaml: {len(uses)}")]
+    for use in uses:
+        reason = f"основание: {use.allowance.reason}; разрешение — {use.declared_at}"
+        if use.places:
+            rows.append(Row(area, f"разрешено: {KIND_NAMES[use.kind]} «{use.masked}»", "warning",
+                            ", ".join(use.places), reason))
+        else:
+            rows.append(Row(area, f"разрешение не понадобилось: «{use.masked}»", "warning", use.declared_at,
+                            f"в {use.allowance.file} такого значения нет; {reason}"))
     return rows
 
 
