@@ -139,8 +139,17 @@ def _write_tree(staging: Path, files: dict[str, bytes]) -> None:
             raise ValueError(f"a site file outside the site: {relative!r}")  # an engine bug, not content
         target = staging.joinpath(*path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
+        _write_file(target, data)
+    _write_file(staging / MARKER, MARKER_TEXT)
+
+
+def _write_file(target: Path, data: bytes) -> None:
+    try:
         target.write_bytes(data)
-    (staging / MARKER).write_bytes(MARKER_TEXT)
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc  # write() does not name the file: say which
 
 
 def _swap(staging: Path, out_dir: Path) -> Path | None:
