@@ -114,6 +114,7 @@ def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], No
             _write_tree(staging, files)
             if post is not None:
                 post(staging)
+            _check_room(staging)
             _flush(staging)
             old = _swap(staging, out_dir)
         except BaseException:
@@ -207,6 +208,13 @@ def _libc() -> Any:
 
 _LIBC = _libc()
 _RENAMEAT2 = renameat2_of(_LIBC) if _LIBC is not None else None
+
+
+def _check_room(folder: Path) -> None:
+    """A full disk after writing means some write may have been lost: Pagefind 1.4 ignores ENOSPC and exits 0."""
+    room = os.statvfs(folder) if hasattr(os, "statvfs") else None
+    if room is not None and (room.f_bavail == 0 or (room.f_files and room.f_favail == 0)):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder))
 
 
 def _flush(folder: Path) -> None:

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -317,18 +317,23 @@ def test_a_site_path_outside_the_site_is_refused(tmp_path: Path) -> None:
 # --- no space ----------------------------------------------------------------------------------------
 
 @pytest.fixture
-def tmpfs(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MB tmpfs (root only); unmounted afterwards."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
+def tmpfs(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Mounts a small tmpfs of the given size (root only); unmounted afterwards."""
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root; test_no_space_simulated covers ENOSPC")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr!r}")
-    try:
-        yield disk
-    finally:
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        disk = tmp_path / f"disk-{size}"
+        disk.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr!r}")
+        mounted.append(disk)
+        return disk
+
+    yield mount
+    for disk in mounted:
         subprocess.run(["umount", "-l", str(disk)], check=True)
 
 
@@ -337,22 +342,37 @@ def big_text() -> str:
     return "".join(f"Абзац {i}: " + "текст о проверочной работе. " * 20 + "\n\n" for i in range(800))
 
 
-def test_no_space_on_a_small_tmpfs(tmpfs: Path, tmp_path: Path) -> None:
+def no_space(out: Path, where: str) -> str:
+    """The whole message for a full disk, as a pattern; `where` is a pattern of the path named."""
+    return (re.escape(f"ошибка: не удалось записать сайт в «{out}»: на диске не хватает места («") + where
+            + re.escape("»).\nЧто сделать: освободите место на диске (сборке нужно место на две копии сайта: "
+                        f"прежнюю и новую) или укажите другую папку (--out).\n{NOT_BUILT}\n"))
+
+
+def test_no_space_on_a_small_tmpfs(tmpfs, tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
-    out = tmpfs / "site"
+    disk = tmpfs("1m")
+    out = disk / "site"
     assert build(project, out).returncode == 0
     old = digest(out)
-    edit(project, big_text())
+    (project / "content" / "pages" / "big.md").write_text(f"---\ntitle: Большая\n---\n{big_text()}", "utf-8")
     result = build(project, out)
     assert result.returncode == 1
-    assert re.fullmatch(
-        f"ошибка: не удалось записать сайт в «{re.escape(str(out))}»: на диске не хватает места "
-        f"\\(«{re.escape(str(tmpfs))}/\\.site\\.tmp-\\d+/[^»]+»\\)\\.\n"
-        "Что сделать: освободите место на диске \\(сборке нужно место на две копии сайта: прежнюю и новую\\) "
-        "или укажите другую папку \\(--out\\)\\.\n"
-        f"{NOT_BUILT}\n", result.stderr), result.stderr
+    where = re.escape(f"{disk}/.site.tmp-") + r"\d+/big/index\.html"
+    assert re.fullmatch(no_space(out, where), result.stderr), result.stderr
     assert digest(out) == old
-    assert os.listdir(tmpfs) == ["site"]
+    assert os.listdir(disk) == ["site"]
+
+
+def test_no_space_while_pagefind_writes_its_index(tmpfs, tmp_path: Path) -> None:
+    """Pagefind 1.4 truncates its files on a full disk and still exits 0: the writer notices the full disk."""
+    project = make_project(tmp_path / "project")
+    disk = tmpfs("200k")  # the pages (~80 KB) fit, the search index (~340 KB) does not
+    out = disk / "site"
+    result = build(project, out)
+    assert result.returncode == 1
+    assert re.fullmatch(no_space(out, re.escape(f"{disk}/.site.tmp-") + r"\d+"), result.stderr), result.stderr
+    assert os.listdir(disk) == []
 
 
 def test_no_space_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
