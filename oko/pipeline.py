@@ -7,9 +7,11 @@ failed build writes nothing (tests/test_build.py checks it).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from markupsafe import Markup
 
 from oko.cms import CmsScriptMissingError, admin_files
 from oko.errors import Issue, sorted_issues
@@ -17,8 +19,9 @@ from oko.files import FileInfo
 from oko.history import last_changes
 from oko.outputs.tables import plan_xlsx_bytes
 from oko.project import Project, load_project
-from oko.render import Assets, make_environment, markdown_to_html, render_page
+from oko.render import Assets, content_security_policy, make_environment, render_markdown, render_page
 from oko.rules import apply_severities, check_project
+from oko.sanitize import Removal, locate
 from oko.schedules import YearSchedule, assemble_schedules
 from oko.site import (
     LINK_HINT,
@@ -56,8 +59,12 @@ class BuildResult:
         return any(issue.is_error or strict for issue in self.issues)
 
 
-def generate(root: Path) -> BuildResult:
-    """Everything but writing: the site's files as bytes, or the issues that prevent it."""
+def generate(root: Path, inline_scripts: Iterable[str] = ()) -> BuildResult:
+    """Everything but writing: the site's files as bytes, or the issues that prevent it.
+
+    `inline_scripts` are scripts a caller injects into every page (the dev server's live reload): the pages'
+    Content-Security-Policy allows exactly these, by hash.
+    """
     project, issues = load_project(root)
     schedules, found = assemble_schedules(project)
     issues += found
@@ -82,7 +89,7 @@ def generate(root: Path) -> BuildResult:
         page.data.setdefault("downloads", downloads)
     stamp_pages(pages, last_changes(root))
     issues += _render_markdown_bodies(project, routes, pages)
-    files, found = _render(project, pages, routes)
+    files, found = _render(project, pages, routes, inline_scripts)
     files.update(generated)
     issues += found
     if project.config.cms is not None:
@@ -110,14 +117,17 @@ def _downloads(project: Project, schedules: dict[str, YearSchedule], files: dict
     return [Download(title, page_url, "/" + path, FileInfo(path, len(files[path]))) for title, page_url, path in found]
 
 
-def _markdown_sources(project: Project) -> dict[str, tuple[str, SourceDoc, int]]:
-    """Markdown written in content: page and criteria bodies, the ВПР year's text for parents."""
-    sources = {entry.source: (entry.doc.body, entry.doc, entry.doc.body_line)
+def _markdown_sources(project: Project) -> dict[str, tuple[str, SourceDoc, int, bool]]:
+    """Markdown written in content: page and criteria bodies, the ВПР year's text for parents.
+
+    Each is (text, document, line of the text's first line, whether the text is an indented YAML block).
+    """
+    sources = {entry.source: (entry.doc.body, entry.doc, entry.doc.body_line, False)
                for entry in [*project.pages.values(), *project.criteria.values()]}
     for entry in project.vpr.values():
         if entry.model.for_parents:
             at = entry.doc.position(("for_parents",))
-            sources[entry.source] = (entry.model.for_parents, entry.doc, (at.line + 1) if at else 1)
+            sources[entry.source] = (entry.model.for_parents, entry.doc, (at.line + 1) if at else 1, True)
     return sources
 
 
@@ -127,14 +137,26 @@ def _render_markdown_bodies(project: Project, routes: Routes, pages: list[Page])
     for page in pages:
         if page.source not in sources:
             continue
-        body, doc, first_line = sources[page.source]
-        html, broken = markdown_to_html(body, _page_link_resolver(page.source, page.url, routes))
-        page.data["body"] = html
-        for target, at in zip(broken, _link_positions(body, first_line, broken), strict=True):
+        body, doc, first_line, indented = sources[page.source]
+        rendered = render_markdown(body, _page_link_resolver(page.source, page.url, routes))
+        page.data["body"] = rendered.html
+        for target, at in zip(rendered.broken, _link_positions(body, first_line, rendered.broken), strict=True):
             issues.append(doc.issue(
-                f"ссылка «{target}» никуда не ведёт: такого файла или страницы нет", at=at,
+                f"ссылка «{target}» никуда не ведёт: такого файла или страницы нет", at=_in_file(doc, at, indented),
                 hint=LINK_HINT,
             ))
+        issues += _removal_issues(rendered.removed, body, doc, first_line, indented)
+    return issues
+
+
+def _removal_issues(removed: list[Removal], body: str, doc: SourceDoc, first_line: int,
+                    indented: bool) -> list[Issue]:
+    """What the sanitizer took away, each located in the Markdown source (never a silent drop)."""
+    issues = []
+    for removal, offset in zip(removed, locate(removed, _without_code(body)), strict=True):
+        at = Position(first_line, 1) if offset is None else _position(body, first_line, offset)
+        issues.append(doc.issue(removal.message, at=_in_file(doc, at, indented), level=removal.level,
+                                hint=removal.hint, code="markdown.html"))
     return issues
 
 
@@ -156,6 +178,20 @@ def _without_code(body: str) -> str:
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
+def _position(text: str, first_line: int, index: int) -> Position:
+    """The line and column of text[index], the text starting on line first_line."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Position(first_line + text.count("\n", 0, index), index - line_start + 1)
+
+
+def _in_file(doc: SourceDoc, at: Position, indented: bool) -> Position:
+    """A body position as a position in its file: a YAML block scalar (ВПР for_parents) is indented there."""
+    if not indented:
+        return at
+    line = doc.line_text(at.line)
+    return Position(at.line, at.column + len(line) - len(line.lstrip(" ")))
+
+
 def _link_positions(body: str, body_line: int, targets: list[str]) -> list[Position]:
     """Where each broken link stands, in order; a target used twice is found twice."""
     text = _without_code(body)
@@ -169,12 +205,12 @@ def _link_positions(body: str, body_line: int, targets: list[str]) -> list[Posit
             positions.append(Position(body_line, 1))
             continue
         searched_from[target] = index + len(target)
-        line_start = text.rfind("\n", 0, index) + 1
-        positions.append(Position(body_line + text.count("\n", 0, index), index - line_start + 1))
+        positions.append(_position(text, body_line, index))
     return positions
 
 
-def _render(project: Project, pages: list[Page], routes: Routes) -> tuple[dict[str, bytes], list[Issue]]:
+def _render(project: Project, pages: list[Page], routes: Routes,
+            inline_scripts: Iterable[str]) -> tuple[dict[str, bytes], list[Issue]]:
     template_dirs = [d for d in (project.root / "templates", DEFAULT_TEMPLATES) if d.is_dir()]
     assets = Assets.collect(template_dirs[0] / "assets") if template_dirs else Assets()
     owner = project.organisations.get(project.config.organisation) if project.config else None
@@ -184,6 +220,7 @@ def _render(project: Project, pages: list[Page], routes: Routes) -> tuple[dict[s
         "menu": main_menu(project, routes),
         "menu_urls": sorted(set(routes.by_ref.values())),
         "ministry_links": MINISTRY_LINKS,
+        "content_security_policy": Markup(content_security_policy(inline_scripts)),  # quotes stay quotes
     })
     # Links were checked by the rules, so every one resolves here.
     env.filters["resolve"] = lambda target, source: resolve_link(target, source, routes) or target

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,15 @@ from markupsafe import Markup
 
 from oko import ru
 from oko.errors import Issue
+from oko.sanitize import Removal, sanitize
 from oko.site import Page, relative_url
 
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "footnotes", "admonition", "sane_lists"]
+MARKDOWN_CONFIGS: dict[str, dict[str, Any]] = {
+    "toc": {"slugify": slugify_unicode, "toc_depth": "2-3"},
+    "footnotes": {"BACKLINK_TITLE": "Вернуться к тексту (сноска %d)"},
+}
+_ALIGNMENT = re.compile(r"text-align: (left|center|right);")
 
 
 class _LinkResolver(Treeprocessor):
@@ -44,6 +52,17 @@ class _LinkResolver(Treeprocessor):
                     element.set(attribute, resolved)
 
 
+class _TableAlignment(Treeprocessor):
+    """A table column's alignment as a class of the theme: the policy allows no style attributes."""
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            match = _ALIGNMENT.fullmatch(element.get("style", "")) if element.tag in ("th", "td") else None
+            if match:
+                del element.attrib["style"]
+                element.set("class", f"align-{match.group(1)}")
+
+
 class _LinkExtension(Extension):
     def __init__(self, resolve: Callable[[str], str | None], broken: list[str]) -> None:
         super().__init__()
@@ -53,17 +72,58 @@ class _LinkExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         # After inline processing (priority 20) so links exist; before the serializer.
         md.treeprocessors.register(_LinkResolver(md, self.resolve, self.broken), "oko_links", 5)
+        md.treeprocessors.register(_TableAlignment(md), "oko_table_alignment", 4)
 
 
-def markdown_to_html(text: str, resolve: Callable[[str], str | None]) -> tuple[Markup, list[str]]:
-    """Markdown → HTML (trusted: school staff write it); returns the links that lead nowhere."""
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    html: Markup  # sanitized
+    broken: list[str]  # link targets that lead nowhere, in order
+    removed: list[Removal]  # what the sanitizer took away, in order
+
+
+def render_markdown(text: str, resolve: Callable[[str], str | None]) -> RenderedMarkdown:
+    """Markdown → HTML cleaned against the allow-list (content is semi-trusted: it arrives by pull request)."""
     broken: list[str] = []
     md = markdown.Markdown(
         extensions=[*MARKDOWN_EXTENSIONS, "toc", _LinkExtension(resolve, broken)],
-        extension_configs={"toc": {"slugify": slugify_unicode, "toc_depth": "2-3"}},
+        extension_configs=MARKDOWN_CONFIGS,
         output_format="html",
     )
-    return Markup(md.convert(text)), broken
+    html, removed = sanitize(md.convert(text), skip_urls=broken)
+    return RenderedMarkdown(Markup(html), broken, removed)
+
+
+def markdown_to_html(text: str, resolve: Callable[[str], str | None]) -> tuple[Markup, list[str]]:
+    """Markdown → sanitized HTML and the links that lead nowhere."""
+    rendered = render_markdown(text, resolve)
+    return rendered.html, rendered.broken
+
+
+# The public pages' Content-Security-Policy, sent as <meta http-equiv> since a static site sets no headers:
+# everything loads from the site itself (the site loads nothing from other hosts); Pagefind's search compiles
+# WebAssembly ('wasm-unsafe-eval'); inline scripts only by hash; the favicon is a data: URL. A meta policy
+# cannot carry frame-ancestors, report-uri or sandbox (browsers ignore them there): those need a server header.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+)
+
+
+def script_hash(source: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(inline_scripts: Iterable[str] = ()) -> str:
+    """The policy, allowing the given inline scripts (e.g. a dev server's snippet) by their hashes."""
+    hashes = "".join(f" {script_hash(source)}" for source in inline_scripts)
+    return "; ".join(d + hashes if d.startswith("script-src ") else d for d in CONTENT_SECURITY_POLICY)
 
 
 @dataclass
@@ -117,6 +177,7 @@ def make_environment(template_dirs: list[Path], assets: Assets, globals_: dict[s
 
     env.filters["url"] = url
     env.globals["asset"] = asset
+    env.globals["content_security_policy"] = Markup(content_security_policy())  # quotes stay quotes
     env.globals.update(globals_)
     return env
 
