@@ -6,28 +6,26 @@ Two common layouts are understood:
 - a grid: a row per class and subject (columns «Класс», «Предмет», optionally «Вид работы») and the
   dates of that subject's procedures in the remaining cells («14.10», «14.10.2025», or day numbers
   under a month heading).
-Every cell that cannot be understood is reported with its sheet and address («Лист1!C5»).
+Every cell that cannot be understood is reported with its sheet and address («Лист1!C5»). Reading the
+file itself, within fixed limits whatever it claims, is oko/spreadsheets.py.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
+from oko import spreadsheets
 from oko.errors import Issue
 from oko.models.common import AcademicYear
 from oko.models.schedule import Procedure, ProcedureKind
 from oko.ru import MONTHS_NOMINATIVE
+from oko.spreadsheets import ReadError, Sheet, read_sheets
 
 # Header words → Procedure fields (lower-case prefixes, first match wins).
 COLUMN_NAMES = (
@@ -43,29 +41,9 @@ COLUMN_NAMES = (
 )
 
 
-@dataclass
-class Sheet:
-    name: str
-    rows: list[list[Any]]
-
-
-def read_sheets(path: Path) -> list[Sheet]:
-    """All sheets of an XLSX, or the one table of a CSV (UTF-8 or Windows-1251, «;» or «,»)."""
-    if path.suffix.lower() == ".xlsx":
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        return [Sheet(ws.title, [list(row) for row in ws.iter_rows(values_only=True)]) for ws in workbook.worksheets]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1251")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t") if text.strip() else csv.excel
-    return [Sheet(path.stem, [list(row) for row in csv.reader(io.StringIO(text), dialect)])]
-
-
 def cell_address(row: int, column: int) -> str:
     """0-based row and column → «C5»."""
-    return f"{get_column_letter(column + 1)}{row + 1}"
+    return spreadsheets.cell_address(row + 1, column + 1)
 
 
 def import_schedule(path: Path, year: AcademicYear | None = None) -> tuple[list[Procedure], list[Issue]]:
@@ -73,7 +51,11 @@ def import_schedule(path: Path, year: AcademicYear | None = None) -> tuple[list[
     procedures: list[Procedure] = []
     issues: list[Issue] = []
     shown = path.name
-    for sheet in read_sheets(path):
+    try:
+        sheets = read_sheets(path, _header_score)
+    except ReadError as exc:
+        return [], [Issue("error", shown, exc.message, line=exc.line, column=exc.column, hint=exc.hint)]
+    for sheet in sheets:
         header_row, columns = _find_header(sheet)
         if header_row is None:
             continue
@@ -87,6 +69,11 @@ def import_schedule(path: Path, year: AcademicYear | None = None) -> tuple[list[
         issues.append(Issue("error", shown, "не найдена строка заголовков с колонками «Класс» и «Предмет»",
                             hint="заголовки: Дата, Класс, Предмет, Вид работы … — или Класс, Предмет и даты"))
     return procedures, issues
+
+
+def _header_score(rows: list[list[Any]]) -> int:
+    """How many columns the header row found among these rows names (0: no header)."""
+    return len(_find_header(Sheet("", rows))[1])
 
 
 def _find_header(sheet: Sheet) -> tuple[int | None, dict[str, int]]:
