@@ -184,6 +184,12 @@ def test_a_file_that_is_no_workbook_gets_a_russian_message(tmp_path: Path) -> No
         "      подсказка: откройте файл в Excel или LibreOffice и сохраните заново как «Книга Excel (.xlsx)»"]
 
 
+def test_a_folder_or_a_missing_file_gets_a_russian_message(tmp_path: Path) -> None:
+    (tmp_path / "folder.csv").mkdir()
+    assert messages(tmp_path / "folder.csv") == ["файл не прочитан: это папка, а не файл (EISDIR)"]
+    assert messages(tmp_path / "missing.xlsx") == ["файл не прочитан: его нет (ENOENT)"]
+
+
 # --- CSV ---------------------------------------------------------------------------------------------
 
 def procedures(path: Path) -> list[tuple[str, list[str], str, str, str | None]]:

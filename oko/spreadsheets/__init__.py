@@ -9,6 +9,7 @@ the cells that hold values. CSV (delimited.py): the encodings and delimiters Rus
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,19 @@ __all__ = ["ReadError", "Sheet", "cell_address", "choose_delimiter", "read_sheet
 
 def read_sheets(path: Path, header_score: Callable[[list[list[Any]]], int]) -> list[Sheet]:
     """All sheets of an XLSX, or the one table of a CSV; header_score ranks CSV delimiter candidates."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ReadError(f"файл больше {mb(MAX_FILE_BYTES)} — предел импорта (в файле {grouped(size)} "
-                        f"{plural(size, 'байт', 'байта', 'байт')})", hint=TRIM_HINT)
-    if path.suffix.lower() == ".xlsx":
-        return read_workbook(path)
-    return [read_csv(path, header_score)]
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadError(f"файл больше {mb(MAX_FILE_BYTES)} — предел импорта (в файле {grouped(size)} "
+                            f"{plural(size, 'байт', 'байта', 'байт')})", hint=TRIM_HINT)
+        if path.suffix.lower() == ".xlsx":
+            return read_workbook(path)
+        return [read_csv(path, header_score)]
+    except OSError as exc:  # its text is the system's, in English
+        code = errno.errorcode.get(exc.errno or 0, "")
+        raise ReadError(f"файл не прочитан: {OS_ERRORS.get(exc.errno or 0, 'ошибка системы')}"
+                        + (f" ({code})" if code else ""), hint="проверьте, что это файл и его можно открыть") from exc
+
+
+OS_ERRORS = {errno.EACCES: "нет прав на чтение", errno.EISDIR: "это папка, а не файл",
+             errno.ENOENT: "его нет", errno.EIO: "ошибка ввода-вывода"}
