@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
+from oko.outputs.tables import csv_field, workbook_bytes
 from tests.schedule_fixtures import make_school
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,3 +133,13 @@ def test_schedule_csv_of_a_class_too(site: Path) -> None:
     raw = (site / "schedule" / "2025-2026" / "5a.csv").read_bytes().decode("utf-8-sig")
     notes = [row[8] for row in csv.reader(io.StringIO(raw, newline=""), delimiter=";")][1:]
     assert notes == ["'" + PAYLOADS[0], "'" + PAYLOADS[3], "'" + PAYLOADS[6]]
+
+
+def test_error_codes_control_characters_and_negative_numbers() -> None:
+    """«#N/A» would be an error cell, a BEL would make openpyxl refuse the book; -5 stays a number."""
+    data = workbook_bytes("Т", ("a", "b", "c", "d"), (5, 5, 5, 5), [["#N/A", "звонок\x07", -5, " =1+1"]], "т")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [(cell.value, cell.data_type, cell.quotePrefix) for cell in book.active[2]]
+    assert cells == [("#N/A", "s", False), ("звонок", "s", False), (-5, "n", False), (" =1+1", "s", True)]
+    assert csv_field(-5) == -5 and csv_field("-5") == "'-5" and csv_field(" =1") == "' =1"
+    assert csv_field("5-й класс") == "5-й класс"
