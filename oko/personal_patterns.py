@@ -48,7 +48,7 @@ NAME = re.compile(
 )
 _DATE = r"(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}\s+[а-яё]+\s+\d{4})"
 BIRTH = re.compile(
-    rf"(?:{_DATE}|\d{{4}})\s*(?:г\.?\s*р\.?|года?\s+рождения)"
+    rf"(?:{_DATE}|\d{{4}})\s*(?:г\.?\s*р\.?(?![а-яё])|года?\s+рождения)"
     rf"|(?:дата|год|день)\s+рождения\s*[:—–-]?\s*(?:{_DATE}|\d{{4}})"
     rf"|родил(?:ся|ась)\s+(?:в\s+)?(?:{_DATE}|\d{{4}})"
     rf"|д\.\s?р\.\s*[:—–-]?\s*{_DATE}",
@@ -57,6 +57,8 @@ BIRTH = re.compile(
 NAME_REACH = 60  # characters between a name and its birth date, on one line
 _CAPITAL = re.compile(r"(?<![\w.])[А-ЯЁ]")
 MAY_HOLD = re.compile(r"[\d@]")  # every kind needs a digit or «@»: other texts are skipped at once
+_DIGIT = re.compile(r"\d")
+_BIRTH_WORD = re.compile(r"г\.?\s*р(?![а-яё])|рожд|родил|д\.\s?р")  # BIRTH needs one of them
 
 
 @dataclass(frozen=True)
@@ -95,9 +97,19 @@ def find_personal_data(text: str) -> list[Finding]:
     """Every suspected value in text, in order; where two overlap, the first kind found keeps the place."""
     if not MAY_HOLD.search(text):
         return []
+    # Cheap tests first: most texts of a plan hold a date or a number, few hold ten digits, «@» or «рожд».
+    many_digits = len(_DIGIT.findall(text)) >= 10
+    lowered = text.casefold()
+    candidates = (
+        *(_snils(text) if many_digits else ()),
+        *(_passports(text) if many_digits and ("паспорт" in lowered or "сери" in lowered) else ()),
+        *(_inns(text) if many_digits else ()),
+        *(_phones(text) if many_digits else ()),
+        *(_emails(text) if "@" in text else ()),
+        *(_names_with_birth_dates(text) if _BIRTH_WORD.search(lowered) else ()),
+    )
     found: list[Finding] = []
-    for finding in (*_snils(text), *_passports(text), *_inns(text), *_phones(text), *_emails(text),
-                    *_names_with_birth_dates(text)):
+    for finding in candidates:
         if not any(finding.start < other.end and other.start < finding.end for other in found):
             found.append(finding)
     return sorted(found, key=lambda finding: finding.start)

@@ -163,6 +163,8 @@ def test_emails(text: str, expected: list[tuple[str, str]]) -> None:
     ("Иванов Иван Иванович, учитель математики", []),  # a name alone
     ("Приказ от 12.03.2012 подписал Иванов И. И.", []),  # a date that is no birth date
     ("Иванов Иван Иванович\nученики 2012 г.р.", []),  # the birth year is on another line
+    ("Петров Пётр: 2026 график ВПР", []),  # «гр» inside a word is no «г. р.»
+    ("Петров Пётр, 2014 гр", [("name_birth", "Петров Пётр")]),
 ])
 def test_a_name_only_next_to_a_birth_date(text: str, expected: list[tuple[str, str]]) -> None:
     assert kinds(text) == expected
@@ -383,7 +385,13 @@ def test_the_report_lists_every_allowance_with_place_and_reason(tmp_path: Path) 
         "detail": "основание: телефон горячей линии: письменное согласие сотрудника от 01.09.2025; "
                   "разрешение — site_config.yaml:4:12",
     }
-    assert "345-67-89" not in text.stdout + as_json.stdout
+    out = tmp_path / "report.html"
+    assert run_cli("--project", str(project), "check", "--report", "--report-format", "html",
+                   "--report-out", str(out)).returncode == 0
+    html = out.read_text("utf-8")
+    assert ("<td>Персональные данные</td><td>разрешено: номер мобильного телефона «8 (9**) ***-**-89»</td>"
+            "<td>внимание</td>") in html
+    assert "345-67-89" not in text.stdout + as_json.stdout + html
 
 
 def test_no_output_format_prints_a_value(tmp_path: Path) -> None:

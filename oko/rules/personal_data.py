@@ -20,7 +20,7 @@ import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -244,12 +244,20 @@ class _Locator:
 
     def __init__(self, doc: SourceDoc) -> None:
         self.doc = doc
-        self.line_starts = [0, *(m.end() for m in re.finditer("\n", doc.text))]
-        starts = {self._offset(p) for p in (*doc.positions.values(), *doc.key_positions.values())}
-        self.body_start = self.line_starts[doc.body_line - 1] if doc.body and doc.body_line <= len(
-            self.line_starts) else len(doc.text)
-        self.value_starts = sorted(starts | {self.body_start})
         self.cursor: dict[DataPath, int] = {}
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0, *(m.end() for m in re.finditer("\n", self.doc.text))]
+
+    @cached_property
+    def value_starts(self) -> list[int]:
+        """Where every value and key begins (and the body): a value's text ends before the next one begins."""
+        doc = self.doc
+        starts = {self._offset(p) for p in (*doc.positions.values(), *doc.key_positions.values())}
+        body_start = self.line_starts[doc.body_line - 1] if doc.body and doc.body_line <= len(
+            self.line_starts) else len(doc.text)
+        return sorted(starts | {body_start})
 
     def _offset(self, at: Position) -> int:
         return self.line_starts[min(at.line, len(self.line_starts)) - 1] + at.column - 1
