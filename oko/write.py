@@ -213,7 +213,9 @@ _RENAMEAT2 = renameat2_of(_LIBC) if _LIBC is not None else None
 def _check_room(folder: Path) -> None:
     """A full disk after writing means some write may have been lost: Pagefind 1.4 ignores ENOSPC and exits 0."""
     room = os.statvfs(folder) if hasattr(os, "statvfs") else None
-    if room is not None and (room.f_bavail == 0 or (room.f_files and room.f_favail == 0)):
+    if room is None or not room.f_blocks:  # a file system that reports no size (some FUSE mounts) tells nothing
+        return
+    if room.f_bavail == 0 or (room.f_files and room.f_favail == 0):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder))
 
 
