@@ -99,7 +99,7 @@ class PersonalDataAllowance(OkoModel):
 
     value: NonEmptyStr = Field(title="Значение", description="как оно написано в файле; для ФИО с датой "
                                                             "рождения — ФИО, как в файле")
-    file: str = Field(title="Файл", pattern=r"^content/\S+$",
+    file: str = Field(title="Файл", pattern=r"^(content/\S+|site_config\.yaml)$",
                       description="путь от папки проекта, например content/pages/kontakty.md")
     reason: NonEmptyStr = Field(title="Почему это можно опубликовать",
                                 description="основание: письменное согласие, требование закона …")

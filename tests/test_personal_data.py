@@ -260,6 +260,18 @@ def test_a_criteria_body_is_searched_too(tmp_path: Path) -> None:
     ]
 
 
+def test_the_site_description_is_searched_but_not_the_allowances(tmp_path: Path) -> None:
+    config = CONFIG + f'description: "Приёмная: {MOBILE}"\n' + ALLOWANCE
+    issues = generate(write_project(tmp_path, {"site_config.yaml": config, **activity(f"Звонить {MOBILE}")})).issues
+    assert personal(issues) == [
+        ("site_config.yaml", 3, 25, "description", "похоже на номер мобильного телефона: «+7 9** ***-**-89»",
+         "personal_data.phone", "error"),
+    ]
+    allowed = config + '  - value: "+7 912 345-67-89"\n    file: site_config.yaml\n    reason: "приёмная"\n'
+    files = {"site_config.yaml": allowed, **activity(f"Звонить {MOBILE}")}
+    assert personal(generate(write_project(tmp_path, files)).issues) == []
+
+
 # ------------------------------------------------------------------ exemptions by field
 
 def test_a_managers_phone_is_public_in_sveden_and_flagged_in_a_plan(tmp_path: Path) -> None:

@@ -102,17 +102,17 @@ def _scan(project: Project) -> _Scan:
     uses = _declared_allowances(project)
     own = _OwnContacts.of(project)
     issues: list[Issue] = []
-    for entry in _entries(project):
-        locator = _Locator(entry.doc)
-        for path, text, public in _texts(entry.doc.data, (type(entry.model),), (), frozenset()):
+    for doc, model in _sources(project):
+        locator = _Locator(doc)
+        for path, text, public in _texts(_published(doc), (model,), (), frozenset()):
             for finding in find_personal_data(text):
                 if finding.kind not in public and not own.covers(finding):
                     at = locator.in_value(path, text, finding)
-                    issues += _report(entry.doc, finding, path, at, uses)
-        if entry.doc.body:
-            for finding in find_personal_data(entry.doc.body):
+                    issues += _report(doc, finding, path, at, uses)
+        if doc.body:
+            for finding in find_personal_data(doc.body):
                 if not own.covers(finding):
-                    issues += _report(entry.doc, finding, (), locator.in_body(finding), uses)
+                    issues += _report(doc, finding, (), locator.in_body(finding), uses)
     return _Scan(issues, uses)
 
 
@@ -144,8 +144,23 @@ def without_personal_data(issue: Issue) -> Issue:
     return _blotted(issue) if issue.snippet and find_personal_data(issue.snippet) else issue
 
 
+def _sources(project: Project) -> Iterator[tuple[SourceDoc, type[BaseModel]]]:
+    """Every validated content file, and site_config.yaml: its title and description are on every page."""
+    if project.config is not None and project.config_doc is not None:
+        yield project.config_doc, type(project.config)
+    for entry in _entries(project):
+        yield entry.doc, type(entry.model)
+
+
+def _published(doc: SourceDoc) -> Any:
+    """The data to search: the allowances themselves hold the allowed values, so they are left out."""
+    if isinstance(doc.data, dict) and ALLOWANCES_KEY in doc.data:
+        return {key: value for key, value in doc.data.items() if key != ALLOWANCES_KEY}
+    return doc.data
+
+
 def _entries(project: Project) -> Iterator[Entry[Any]]:
-    """Every validated content file (site_config.yaml is settings, not published content)."""
+    """Every validated content file."""
     yield from project.organisations.values()
     yield from project.plans.values()
     yield from project.pages.values()
@@ -302,7 +317,7 @@ def _declared_allowances(project: Project) -> list[AllowanceUse]:
 def _unused_allowances(project: Project, uses: list[AllowanceUse]) -> Iterator[Issue]:
     if project.config_doc is None:
         return
-    files = {entry.doc.file for entry in _entries(project)}
+    files = {doc.file for doc, _model in _sources(project)}
     for use in uses:
         if use.places:
             continue
