@@ -1,61 +1,89 @@
 #!/usr/bin/env python3
-"""Side-by-side benchmark of `build.py build`: the demo site and bigger generated corpora, in one run.
+"""Око side by side with Hugo, MkDocs-Material and a lean Python floor, in one run; prints ratios.
 
-Prints wall time, pages per second and the peak memory of each build, and the ratios against the
-demo, so a change is judged by how the numbers move together on the same machine, not by absolute
-values (numbers live here, not in tests). Usage: `.venv/bin/python bench/run.py [--scale 10 50]`.
+Synthetic corpus (bench/synthetic.py, deterministic): clean build, rebuild with nothing changed, rebuild
+after one page is edited, and dev server save → page served; medians of interleaved rounds, the tools'
+order rotated each round; peak memory of each build's process tree (bench/measure.py). Domain corpus
+(bench/domain.py): N schools' worth of Око content in a git repository, with the slope per school.
+The issue's targets are printed as met / not met, never asserted.
+
+`.venv/bin/python bench/run.py` — the full run (1 000 and 5 000 pages, 1/10/50 schools, 3 rounds);
+`--quick` — CI: 20 pages and 1 school, one round; exit code 1 only when a build fails.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import make_corpus  # noqa: E402 (the path above makes the repo importable)
-
-
-def build(project: Path, out: Path) -> tuple[float, int, int]:
-    """Seconds, peak RSS (KiB) of the build process, and pages written."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--project", str(project), "build",
-                             "--out", str(out)], capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"build of {project} failed:\n{result.stderr[-2000:]}")
-    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
-    return seconds, peak, sum(1 for _ in out.rglob("index.html"))
+from bench import report  # after the path above: the repository is importable
+from bench.runner import Results, domain_corpus, synthetic
+from bench.tools import available_tools, oko
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, nargs="*", default=[10, 50], help="copies of the demo's plans")
-    args = parser.parse_args()
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        projects = [("демо", ROOT)] + [(f"×{n}", make_corpus(base / f"x{n}", n)) for n in args.scale]
-        for name, project in projects:
-            seconds, peak, pages = build(project, base / f"out-{name}")
-            rows.append((name, pages, seconds, pages / seconds, peak))
-            shutil.rmtree(base / f"out-{name}", ignore_errors=True)
-    demo = rows[0]
-    print(f"{'корпус':>8} {'страниц':>8} {'секунд':>8} {'стр/с':>8} {'память, МБ':>11} {'время×':>7} {'стр×':>6}")
-    for name, pages, seconds, rate, peak in rows:
-        print(f"{name:>8} {pages:>8} {seconds:>8.2f} {rate:>8.1f} {peak / 1024:>11.0f} "
-              f"{seconds / demo[2]:>7.2f} {pages / demo[1]:>6.2f}")
-    print("Строки ниже первой — во сколько раз больше времени и страниц, чем у демо: если время растёт быстрее "
-          "страниц, сборка масштабируется хуже линейной.")
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Замер скорости Око рядом с Hugo, MkDocs-Material и "
+                                                 "Python-минимумом (bench/README в README.md)")
+    parser.add_argument("--quick", action="store_true", help="для CI: 20 страниц, 1 школа, один круг")
+    parser.add_argument("--sizes", type=int, nargs="*", help="страниц в синтетическом корпусе (1000 5000)")
+    parser.add_argument("--serve-sizes", type=int, nargs="*", help="для каких корпусов мерить просмотр (1000)")
+    parser.add_argument("--schools", type=int, nargs="*", help="школ в предметном корпусе (1 10 50)")
+    parser.add_argument("--rounds", type=int, help="кругов, медиана по ним (3)")
+    parser.add_argument("--tools", nargs="*", help="только эти: oko hugo mkdocs lean")
+    parser.add_argument("--keep", type=Path, help="оставить корпуса и сайты в этой папке")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    args.sizes = args.sizes if args.sizes is not None else [20] if quick else [1000, 5000]
+    args.serve_sizes = args.serve_sizes if args.serve_sizes is not None else args.sizes[:1]
+    args.schools = args.schools if args.schools is not None else [1] if quick else [1, 10, 50]
+    args.rounds = args.rounds or (1 if quick else 3)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    tools, missing = available_tools(args.tools)
+    print(f"Машина: {report.machine()}")
+    print(f"Кругов: {args.rounds}, медианы; порядок инструментов сдвигается каждый круг.")
+    for line in missing:
+        print(f"Пропущен: {line}")
+    started = time.monotonic()
+    scratch = args.keep or Path(tempfile.mkdtemp(prefix="oko-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    results = Results()
+    try:
+        for size in args.sizes:
+            synthetic(results, tools, size, args.rounds, size in args.serve_sizes, scratch)
+        if args.schools and (args.tools is None or "oko" in args.tools):
+            domain_corpus(results, oko(), sorted(args.schools), args.rounds, scratch)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    print_tables(results, tools, args)
+    print(f"\nЗамер занял {time.monotonic() - started:.0f} с.")
+    for failure in results.failures:
+        print(f"\nСБОЙ: {failure}", file=sys.stderr)
+    return 1 if results.failures else 0
+
+
+def print_tables(results: Results, tools: list, args: argparse.Namespace) -> None:
+    for size in args.sizes:
+        print()
+        print("\n".join(report.synthetic_table(results, tools, size)))
+    notes = [tool.note for tool in tools if tool.note]
+    if notes:
+        print("\n" + "; ".join(notes) + ".")
+    if args.schools:
+        print(f"\nПредметный корпус: N школ содержимого Око в git ({', '.join(map(str, sorted(args.schools)))})")
+        print("\n".join(report.domain_table(results, sorted(args.schools))))
+        print("\n".join(report.domain_targets(results, sorted(args.schools))))
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
