@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from oko.config import SiteConfig
 from oko.errors import Issue
-from oko.files import FileInfo, collect_files
+from oko.files import FileInfo, ProjectTree, UnsafeFileError, collect_files, scan_project
 from oko.models.criteria import CriteriaMeta
 from oko.models.demos import DemoFile, VprYear
 from oko.models.documents import DocumentRegistry
@@ -22,11 +22,12 @@ from oko.models.page import PageMeta
 from oko.models.plan import Plan
 from oko.models.schedule import ProcedureFile, ScheduleHeader
 from oko.models.sveden import SvedenPage, subsection_model
-from oko.sources import Position, SourceDoc, load_markdown_file, load_yaml_file
+from oko.sources import Position, SourceDoc, decode_text, parse_markdown, parse_yaml
 from oko.sveden_spec import SUBSECTIONS
 from oko.validate import validate
 
 M = TypeVar("M", bound=BaseModel)
+Parser = Callable[[str, str], tuple[SourceDoc | None, list[Issue]]]  # text, shown name → document, issues
 CONFIG_FILE = "site_config.yaml"
 CONTENT_DIR = "content"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -58,6 +59,7 @@ class Project:
     """Everything a build knows about the site's content."""
 
     root: Path
+    tree: ProjectTree = field(default_factory=lambda: ProjectTree(Path()))  # what may be read (oko/files.py)
     config: SiteConfig | None = None
     config_doc: SourceDoc | None = None
     organisations: dict[str, Entry[Organisation]] = field(default_factory=dict)
@@ -81,35 +83,54 @@ class Project:
         """How a file is named in messages: relative to the project, with forward slashes."""
         return path.relative_to(self.root).as_posix()
 
+    def read_content(self, relative: str) -> bytes:
+        """The bytes of a scanned file under content/ («files/x.pdf»); UnsafeFileError if it is not safe now."""
+        return self.tree.read(f"{CONTENT_DIR}/{relative}")
+
 
 def load_project(root: Path) -> tuple[Project, list[Issue]]:
     """Read site_config.yaml and content/: models for what is valid, Issues for the rest."""
-    project = Project(root=root)
-    issues: list[Issue] = []
+    project = Project(root=root, tree=scan_project(root, top_files=(CONFIG_FILE,)))
+    issues: list[Issue] = list(project.tree.issues)  # links and special files: never read
     project.config_doc, project.config = _load_config(project, issues)
-    project.organisations = _load_kind(project, "organisations", "*.yaml", Organisation, load_yaml_file, issues)
-    project.plans = _load_kind(project, "plans", "*.yaml", Plan, load_yaml_file, issues)
-    project.pages = _load_kind(project, "pages", "*.md", PageMeta, load_markdown_file, issues)
+    project.organisations = _load_kind(project, "organisations", ".yaml", Organisation, parse_yaml, issues)
+    project.plans = _load_kind(project, "plans", ".yaml", Plan, parse_yaml, issues)
+    project.pages = _load_kind(project, "pages", ".md", PageMeta, parse_markdown, issues)
     project.schedules = _load_schedules(project, issues)
-    project.files = collect_files(project.content, "files")
-    project.food = collect_files(project.content, "food")
+    project.files = collect_files(project.tree, "files")
+    project.food = collect_files(project.tree, "food")
     registry = project.content / "documents.yaml"
-    if registry.is_file():
-        project.documents = load_entry(project, registry, DocumentRegistry, load_yaml_file, issues)
+    if project.tree.is_file(project.shown(registry)):
+        project.documents = load_entry(project, registry, DocumentRegistry, parse_yaml, issues)
     project.sveden = _load_sveden(project, issues)
-    project.criteria = _load_kind(project, "criteria", "*.md", CriteriaMeta, load_markdown_file, issues)
-    project.demos = _load_kind(project, "demos", "*.yaml", DemoFile, load_yaml_file, issues)
-    project.vpr = _load_kind(project, "vpr", "*.yaml", VprYear, load_yaml_file, issues)
+    project.criteria = _load_kind(project, "criteria", ".md", CriteriaMeta, parse_markdown, issues)
+    project.demos = _load_kind(project, "demos", ".yaml", DemoFile, parse_yaml, issues)
+    project.vpr = _load_kind(project, "vpr", ".yaml", VprYear, parse_yaml, issues)
     return project, issues
+
+
+def read_source(project: Project, path: Path, parser: Parser) -> tuple[SourceDoc | None, list[Issue]]:
+    """One scanned text file parsed; a file that turned unsafe since the scan is an Issue, not a read."""
+    shown = project.shown(path)
+    try:
+        raw = project.tree.read(shown)
+    except UnsafeFileError as exc:
+        return None, [exc.issue]
+    text, issues = decode_text(raw, shown)
+    if text is None:
+        return None, issues
+    return parser(text, shown)
 
 
 def _load_config(project: Project, issues: list[Issue]) -> tuple[SourceDoc | None, SiteConfig | None]:
     path = project.root / CONFIG_FILE
-    if not path.is_file():
+    if any(issue.file == CONFIG_FILE for issue in project.tree.issues):
+        return None, None  # a link or a special file, already reported
+    if not project.tree.is_file(CONFIG_FILE):
         issues.append(Issue("error", CONFIG_FILE, "нет файла настроек сайта site_config.yaml",
                             hint="скопируйте site_config.yaml из демонстрационного сайта"))
         return None, None
-    doc, found = load_yaml_file(path, CONFIG_FILE)
+    doc, found = read_source(project, path, parse_yaml)
     issues.extend(found)
     if doc is None:
         return None, None
@@ -121,17 +142,14 @@ def _load_config(project: Project, issues: list[Issue]) -> tuple[SourceDoc | Non
 def _load_kind(
     project: Project,
     folder: str,
-    pattern: str,
+    suffix: str,
     model: type[M],
-    loader: Callable[[Path, str], tuple[SourceDoc | None, list[Issue]]],
+    parser: Parser,
     issues: list[Issue],
 ) -> dict[str, Entry[M]]:
     entries: dict[str, Entry[M]] = {}
-    directory = project.content / folder
-    if not directory.is_dir():
-        return entries
-    for path in sorted(directory.glob(pattern)):
-        entry = load_entry(project, path, model, loader, issues)
+    for relative in project.tree.listing(f"{CONTENT_DIR}/{folder}", suffix):
+        entry = load_entry(project, project.root / relative, model, parser, issues)
         if entry is not None:
             entries[entry.id] = entry
     return entries
@@ -141,7 +159,7 @@ def load_entry(
     project: Project,
     path: Path,
     model: type[M],
-    loader: Callable[[Path, str], tuple[SourceDoc | None, list[Issue]]],
+    parser: Parser,
     issues: list[Issue],
 ) -> Entry[M] | None:
     """One content file: name checked, text loaded, data validated; problems go to issues."""
@@ -155,7 +173,7 @@ def load_entry(
         return None
     source = path.relative_to(project.content).as_posix()
     project.invalid.add(source)  # until it proves valid
-    doc, found = loader(path, shown)
+    doc, found = read_source(project, path, parser)
     issues.extend(found)
     if doc is None:
         return None
@@ -173,23 +191,22 @@ def load_entry(
 def _load_schedules(project: Project, issues: list[Issue]) -> dict[str, ScheduleSources]:
     """content/schedules/<year>/: schedule.yaml plus any other files of procedures."""
     schedules: dict[str, ScheduleSources] = {}
-    directory = project.content / "schedules"
-    if not directory.is_dir():
-        return schedules
-    for folder in sorted(p for p in directory.iterdir() if p.is_dir()):
+    for relative in project.tree.subfolders(f"{CONTENT_DIR}/schedules"):
+        folder = project.root / relative
         match = YEAR_FOLDER.match(folder.name)
         if not match or int(match.group(2)) != int(match.group(1)) + 1:
             issues.append(Issue("error", project.shown(folder), f"неподходящее имя папки «{folder.name}»",
                                 hint="папка графика называется по учебному году, например 2025-2026"))
             continue
         header_path = folder / SCHEDULE_HEADER
-        if not header_path.is_file():
+        if not project.tree.is_file(project.shown(header_path)):
             issues.append(Issue("error", project.shown(folder), "в папке графика нет файла schedule.yaml",
                                 hint="schedule.yaml описывает учебный год: периоды, каникулы, классы и часы"))
             continue
-        header = load_entry(project, header_path, ScheduleHeader, load_yaml_file, issues)
-        files = [entry for path in sorted(folder.glob("*.yaml")) if path.name != SCHEDULE_HEADER
-                 if (entry := load_entry(project, path, ProcedureFile, load_yaml_file, issues)) is not None]
+        header = load_entry(project, header_path, ScheduleHeader, parse_yaml, issues)
+        files = [entry for path in map(project.root.joinpath, project.tree.listing(relative, ".yaml"))
+                 if path.name != SCHEDULE_HEADER
+                 if (entry := load_entry(project, path, ProcedureFile, parse_yaml, issues)) is not None]
         schedules[folder.name] = ScheduleSources(folder.name, header, files)
     return schedules
 
@@ -197,11 +214,8 @@ def _load_schedules(project: Project, issues: list[Issue]) -> dict[str, Schedule
 def _load_sveden(project: Project, issues: list[Issue]) -> dict[str, Entry[SvedenPage]]:
     """content/sveden/<file>.yaml, one per subsection of «Сведения об образовательной организации»."""
     entries: dict[str, Entry[SvedenPage]] = {}
-    directory = project.content / "sveden"
-    if not directory.is_dir():
-        return entries
     by_file = {subsection.file: subsection for subsection in SUBSECTIONS}
-    for path in sorted(directory.glob("*.yaml")):
+    for path in map(project.root.joinpath, project.tree.listing(f"{CONTENT_DIR}/sveden", ".yaml")):
         subsection = by_file.get(path.stem)
         if subsection is None:
             close = difflib.get_close_matches(path.stem, list(by_file), n=1, cutoff=0.5)
@@ -209,7 +223,7 @@ def _load_sveden(project: Project, issues: list[Issue]) -> dict[str, Entry[Svede
                 "error", project.shown(path), f"«{path.name}» — не подраздел «Сведений об образовательной организации»",
                 hint=f"возможно, вы имели в виду «{close[0]}.yaml»" if close else "файлы: " + ", ".join(by_file)))
             continue
-        entry = load_entry(project, path, subsection_model(subsection), load_yaml_file, issues)
+        entry = load_entry(project, path, subsection_model(subsection), parse_yaml, issues)
         if entry is not None:
             entries[subsection.slug] = entry
     return entries

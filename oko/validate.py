@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from enum import Enum
@@ -114,11 +115,17 @@ def _pattern_hint(pattern: str) -> str:
     return _PATTERN_HINTS.get(pattern, f"ожидается вид {pattern}")
 
 
+@functools.lru_cache(maxsize=1024)
+def _close_match(word: str, choices: tuple[str, ...]) -> list[str]:
+    """The one close choice for «did you mean», remembered: a big file repeats one typo thousands of times."""
+    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+
+
 def _unknown_key(doc: SourceDoc, root: type[BaseModel], path: DataPath) -> Issue:
     key = str(path[-1])
     parent = _model_at(root, path[:-1], doc.data)
     allowed = list(parent.model_fields) if parent else []
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = _close_match(key, tuple(allowed))
     hint = f"возможно, вы имели в виду «{close[0]}»" if close else (
         "допустимые ключи: " + ", ".join(allowed) if allowed else "")
     return doc.issue(f"неизвестный ключ «{key}»", path, hint=hint, key=True)
@@ -126,7 +133,7 @@ def _unknown_key(doc: SourceDoc, root: type[BaseModel], path: DataPath) -> Issue
 
 def _bad_choice(doc: SourceDoc, root: type[BaseModel], path: DataPath, value: Any) -> Issue:
     shown, accepted = _enum_values(_annotation_at(root, path, doc.data))
-    close = difflib.get_close_matches(str(value), accepted, n=1, cutoff=0.6)
+    close = _close_match(str(value), tuple(accepted))
     hint = f"возможно, вы имели в виду «{close[0]}»" if close else ""
     return doc.issue(f"недопустимое значение «{value}»: допустимы {', '.join(shown)}", path, hint=hint)
 
@@ -139,7 +146,7 @@ def _bad_tag(doc: SourceDoc, path: DataPath, error: ErrorDetails) -> Issue:
     if error["type"] == "union_tag_not_found":
         return doc.issue(f"нет поля «{key}»: допустимы {', '.join(expected)}", path)
     tag = str(ctx.get("tag", ""))
-    close = difflib.get_close_matches(tag, expected, n=1, cutoff=0.6)
+    close = _close_match(tag, tuple(expected))
     return doc.issue(f"недопустимое значение «{tag}»: допустимы {', '.join(expected)}", (*path, key),
                      hint=f"возможно, вы имели в виду «{close[0]}»" if close else "")
 
