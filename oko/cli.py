@@ -219,8 +219,8 @@ def run_import(file: Path, out: Path | None, year_text: str | None, fmt: str) ->
         return EXIT_USAGE
     try:
         procedures, issues = import_schedule(file, year)
-    except Exception as exc:  # a damaged or password-protected workbook: say so, never a traceback
-        sys.stderr.write(f"ошибка: не удалось прочитать «{file}»: {exc}\n")
+    except Exception:  # a damaged or password-protected workbook: say so in Russian, never a traceback
+        sys.stderr.write(f"ошибка: не удалось прочитать «{file}»: файл повреждён или защищён паролем\n")
         return EXIT_CONTENT
     report(issues, fmt)
     if any(issue.is_error for issue in issues):
