@@ -10,7 +10,8 @@ comments are the one deliberate exception: an editor's note is never published, 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
@@ -331,13 +332,18 @@ def locate(removals: list[Removal], text: str) -> list[int | None]:
     next equal start tag written in the text; what Markdown generated is found by its address or attr_list.
     """
     written = elements(re.sub(r"\\<", "  ", text))  # «\<» is an escaped «<»: text, not a tag
+    where: dict[_Element, list[int]] = defaultdict(list)  # each start tag as written → its places, in order
+    for index, element in enumerate(written):
+        where[element].append(index)
     matched: dict[int, _Element | None] = {}
     cursor = floor = 0  # the next written tag to match; where the last located removal stood
     searched_from: dict[str, int] = {}
     offsets: list[int | None] = []
     for removal in removals:
         if removal.element not in matched:
-            index = next((i for i in range(cursor, len(written)) if written[i] == removal.node), None)
+            places = where.get(removal.node, []) if removal.node else []
+            at = bisect_left(places, cursor)
+            index = places[at] if at < len(places) else None
             matched[removal.element] = None if index is None else written[index]
             cursor = cursor if index is None else index + 1
         element = matched[removal.element]

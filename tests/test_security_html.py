@@ -257,7 +257,7 @@ RICH = """\
 
 <figure><img src="files/photo.png" alt="Здание" width="320" height="200"><figcaption>Здание</figcaption></figure>
 
-[Минпросвещения](https://edu.gov.ru/), [почта](mailto:school@example.ru), [телефон](tel:+78000000000).
+[Минпросвещения](https://edu.gov.ru/), <a href="https://obrnadzor.gov.ru/" title="Рособрнадзор">Рособрнадзор</a>.
 
 [^1]: Сноска.
 """
@@ -296,8 +296,8 @@ H<sub>2</sub>O<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>
 <p><img alt="Здание школы" src="files/photo.png"></p>
 <figure><img src="files/photo.png" alt="Здание" width="320" height="200"><figcaption>Здание</figcaption></figure>
 
-<p><a href="https://edu.gov.ru/">Минпросвещения</a>, <a href="mailto:school@example.ru">почта</a>, \
-<a href="tel:+78000000000">телефон</a>.</p>
+<p><a href="https://edu.gov.ru/">Минпросвещения</a>, \
+<a href="https://obrnadzor.gov.ru/" title="Рособрнадзор">Рособрнадзор</a>.</p>
 <div class="footnote">
 <hr>
 <ol>
@@ -312,6 +312,14 @@ def test_rich_school_content_survives_unchanged(tmp_path: Path) -> None:
     issues, files = build(tmp_path, RICH)
     assert issues == []
     assert RICH_HTML in files["index.html"].decode("utf-8")
+
+
+def test_mail_and_phone_links_are_kept() -> None:
+    rendered = render_markdown("[Почта](mailto:info@school.example), <a href='tel:+78000000000'>телефон</a>",
+                               lambda target: target)
+    assert str(rendered.html) == ('<p><a href="mailto:info@school.example">Почта</a>, '
+                                  '<a href="tel:+78000000000">телефон</a></p>')
+    assert rendered.removed == []
 
 
 def test_sanitizing_keeps_what_markdown_makes_byte_for_byte() -> None:
