@@ -189,7 +189,8 @@ def test_unreferenced_files_are_warned_about(tmp_path: Path) -> None:
     result = build(tmp_path, {"content/files/lost.pdf": b"%PDF"})
     [issue] = coded(result, "files.unreferenced")
     assert issue.file == "content/files/lost.pdf"
-    assert issue.message == "на файл нет ни одной ссылки: на сайте его не найти"
+    assert issue.message == ("файл не опубликован: на него нет ни одной ссылки, а на сайт попадают только файлы,"
+                             " на которые ссылаются документы, планы или страницы")
 
 
 def test_files_get_stable_addresses(tmp_path: Path) -> None:

@@ -1,4 +1,9 @@
-"""Files and documents: every referenced file exists; formats, sizes and orphans are flagged."""
+"""Files and documents: every referenced file exists; formats, sizes and orphans are flagged.
+
+Only what the site links to is published (`publishable_files`): a file in content/files that no
+document, plan or page names stays unpublished, so a file added by mistake — or one planted in a pull
+request to be fetched by its guessed address — never reaches the public site.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ RULE_CODES = {
     "files.missing": "файл, на который ссылается документ, есть в content/files",
     "files.format": "формат файла — из разрешённых (files.allowed в site_config.yaml)",
     "files.size": "файл не больше files.max_size_mb",
-    "files.unreferenced": "на каждый файл из content/files есть ссылка",
+    "files.unreferenced": "на каждый файл из content/files есть ссылка (файлы без ссылок не публикуются)",
     "documents.duplicate_id": "идентификаторы документов не повторяются",
 }
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
@@ -83,11 +88,18 @@ def referenced_files(project: Project, routes: Routes) -> set[str]:
     return used
 
 
-def no_unreferenced_files(project: Project, routes: Routes, extra: set[str] = frozenset()) -> Iterator[Issue]:
-    """A file nothing links to is invisible on the site: probably forgotten or misnamed."""
-    used = referenced_files(project, routes) | extra
+def publishable_files(project: Project, routes: Routes) -> set[str]:
+    """The content files the site publishes («files/…», «food/…»): referenced ones and the /food/ menus."""
+    return (referenced_files(project, routes) & project.files.keys()) | project.food.keys()
+
+
+def no_unreferenced_files(project: Project, routes: Routes) -> Iterator[Issue]:
+    """A file nothing links to is not published (see publishable_files): probably forgotten or misnamed."""
+    used = referenced_files(project, routes)
     for path in project.files:
         if path not in used:
-            yield Issue("warning", f"content/{path}", "на файл нет ни одной ссылки: на сайте его не найти",
-                        hint="добавьте его в content/documents.yaml или сошлитесь на него со страницы",
-                        code="files.unreferenced")
+            yield Issue("warning", f"content/{path}",
+                        "файл не опубликован: на него нет ни одной ссылки, а на сайт попадают только файлы,"
+                        " на которые ссылаются документы, планы или страницы",
+                        hint="добавьте его в content/documents.yaml или сошлитесь на него со страницы;"
+                             " если файл не нужен на сайте, удалите его", code="files.unreferenced")
