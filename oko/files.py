@@ -249,7 +249,7 @@ def _os_issue(relative: str, exc: OSError) -> Issue:
     """An OSError met while walking or reading, in Russian (a link put in place after the scan: ELOOP)."""
     messages = {
         errno.ELOOP: "файл или папка заменены символической ссылкой во время сборки",
-        errno.ENOTDIR: "папка заменена файлом или ссылкой во время сборки",
+        errno.ENOTDIR: "папка заменена символической ссылкой или файлом во время сборки",
         errno.ENOENT: "файл исчез во время сборки",
         errno.EACCES: "нет прав на чтение",
         errno.EPERM: "нет прав на чтение",

@@ -22,7 +22,7 @@ from oko.models.page import PageMeta
 from oko.models.plan import Plan
 from oko.models.schedule import ProcedureFile, ScheduleHeader
 from oko.models.sveden import SvedenPage, subsection_model
-from oko.sources import Position, SourceDoc, decode_text, parse_markdown, parse_yaml
+from oko.sources import Position, SourceDoc, decode_text, parse_markdown, parse_yaml, too_big
 from oko.sveden_spec import SUBSECTIONS
 from oko.validate import validate
 
@@ -112,6 +112,8 @@ def load_project(root: Path) -> tuple[Project, list[Issue]]:
 def read_source(project: Project, path: Path, parser: Parser) -> tuple[SourceDoc | None, list[Issue]]:
     """One scanned text file parsed; a file that turned unsafe since the scan is an Issue, not a read."""
     shown = project.shown(path)
+    if (issue := too_big(project.tree.sizes.get(shown, 0), shown)) is not None:
+        return None, [issue]
     try:
         raw = project.tree.read(shown)
     except UnsafeFileError as exc:

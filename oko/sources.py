@@ -11,26 +11,38 @@ import re
 from pathlib import Path
 
 from oko.errors import Issue
-from oko.files import read_regular
+from oko.files import UnsafeFileError, human_size, read_regular
 from oko.source_doc import DataPath, Position, SourceDoc, format_path
 from oko.yaml_source import MAX_DEPTH, MAX_VALUES, parse_yaml
 
-__all__ = ["MAX_DEPTH", "MAX_VALUES", "DataPath", "Position", "SourceDoc", "decode_text", "format_path",
-           "load_markdown_file", "load_yaml_file", "parse_markdown", "parse_yaml", "read_text"]
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # one YAML or Markdown file
+__all__ = ["MAX_DEPTH", "MAX_TEXT_BYTES", "MAX_VALUES", "DataPath", "Position", "SourceDoc", "decode_text",
+           "format_path", "load_markdown_file", "load_yaml_file", "parse_markdown", "parse_yaml", "read_text",
+           "too_big"]
 
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Issue]]:
     """Read one UTF-8 file that is neither a link nor a special file (see oko/files.py)."""
     try:
         raw = read_regular(path)
-    except OSError as exc:
-        return None, [Issue("error", shown_as, f"файл не читается: это символическая ссылка, папка или не обычный"
-                            f" файл ({exc.strerror or exc})", hint="положите на это место обычный текстовый файл")]
+    except (OSError, UnsafeFileError):
+        return None, [Issue("error", shown_as, "файл не читается: это символическая ссылка, папка или не обычный"
+                            " файл", hint="положите на это место обычный текстовый файл")]
     return decode_text(raw, shown_as)
+
+
+def too_big(size: int, shown_as: str) -> Issue | None:
+    """A text file over MAX_TEXT_BYTES is refused before it is read (a 20,000-item plan is ~6 МБ)."""
+    if size <= MAX_TEXT_BYTES:
+        return None
+    return Issue("error", shown_as, f"файл слишком большой: {human_size(size)}, а текстовый файл содержимого — "
+                 f"не больше {MAX_TEXT_BYTES // 1024 // 1024} МБ", hint="разделите файл на несколько файлов поменьше")
 
 
 def decode_text(raw: bytes, shown_as: str) -> tuple[str | None, list[Issue]]:
     """UTF-8 text (a BOM is allowed) with «\\n» line ends; anything else is an Issue pointing at the bad byte."""
+    if (issue := too_big(len(raw), shown_as)) is not None:
+        return None, [issue]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
