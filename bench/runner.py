@@ -10,14 +10,16 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from bench import domain
 from bench.layouts import page_text
 from bench.serve import ServeError, save_to_served
-from bench.synthetic import edited_body, synthetic_pages
+from bench.synthetic import Page, edited_body, synthetic_pages
 from bench.tools import CLEAN, EDIT, NOTHING, ROOT, Tool
 
 SERVE = "serve"
+T = TypeVar("T")
 MEASURE = [sys.executable, str(ROOT / "bench" / "measure.py")]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # MkDocs-Material prints an end-of-life notice otherwise
 
@@ -38,6 +40,8 @@ class Results:
 
     def add(self, corpus: str, tool: str, scenario: str, sample: Sample) -> None:
         self.samples[(corpus, tool, scenario)].append(sample)
+        memory = "" if sample.peak_mb is None else f", {sample.peak_mb:.0f} МБ"
+        print(f"  {corpus}, {tool}, {scenario}: {sample.seconds:.2f} с{memory}", file=sys.stderr, flush=True)
 
     def median(self, corpus: str, tool: str, scenario: str) -> Sample | None:
         found = self.samples.get((corpus, tool, scenario))
@@ -66,7 +70,7 @@ def _tail(log: Path, lines: int = 15) -> str:
     return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
-def rotated(items: list, shift: int) -> list:
+def rotated(items: list[T], shift: int) -> list[T]:
     shift %= len(items) or 1
     return items[shift:] + items[:shift]
 
@@ -93,7 +97,8 @@ def synthetic(results: Results, tools: list[Tool], size: int, rounds: int, serve
                 _serve(results, corpus, tool, project, folder, edited, f"сохранение-{size}-{round_}", log)
 
 
-def _builds(results: Results, corpus: str, tool: Tool, project: Path, out: Path, log: Path, edited, mark: str) -> bool:
+def _builds(results: Results, corpus: str, tool: Tool, project: Path, out: Path, log: Path, edited: Page,
+            mark: str) -> bool:
     source = tool.page_file(project, edited.slug)
     source.write_text(page_text(edited), encoding="utf-8")
     tool.clean(project, out)
@@ -112,8 +117,8 @@ def _builds(results: Results, corpus: str, tool: Tool, project: Path, out: Path,
     return True
 
 
-def _serve(results: Results, corpus: str, tool: Tool, project: Path, scratch: Path, page, mark: str,
-           log: Path) -> None:
+def _serve(results: Results, corpus: str, tool: Tool, project: Path, scratch: Path, page: Page,
+           mark: str, log: Path) -> None:
     try:
         seconds = save_to_served(tool, project, scratch, page, mark, ENV, log)
     except ServeError as error:
