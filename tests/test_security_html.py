@@ -314,6 +314,16 @@ def test_rich_school_content_survives_unchanged(tmp_path: Path) -> None:
     assert RICH_HTML in files["index.html"].decode("utf-8")
 
 
+def test_a_table_of_contents_and_attr_list_ids_and_classes_are_kept() -> None:
+    rendered = render_markdown("[TOC]\n\n## Раздел {: #razdel .lead }\n\n### Подраздел\n\n4. четвёртый\n",
+                               lambda target: target)
+    assert str(rendered.html) == (
+        '<div class="toc">\n<ul>\n<li><a href="#razdel">Раздел</a><ul>\n<li><a href="#подраздел">Подраздел</a></li>\n'
+        '</ul>\n</li>\n</ul>\n</div>\n<h2 class="lead" id="razdel">Раздел</h2>\n<h3 id="подраздел">Подраздел</h3>\n'
+        '<ol start="4">\n<li>четвёртый</li>\n</ol>')
+    assert rendered.removed == []
+
+
 def test_mail_and_phone_links_are_kept() -> None:
     rendered = render_markdown("[Почта](mailto:info@school.example), <a href='tel:+78000000000'>телефон</a>",
                                lambda target: target)
@@ -371,6 +381,16 @@ def test_an_inline_script_is_allowed_only_by_its_hash() -> None:
     assert script_hash(snippet) == "'sha256-CihokcEcBW4atb/CW/XWsvWwbTjqwQlE9nj9ii5ww5M='"
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-CihokcEcBW4atb/CW/XWsvWwbTjqwQlE9nj9ii5ww5M='" \
         in content_security_policy([snippet])
+
+
+def test_a_caller_s_inline_script_is_allowed_by_hash_on_every_page(tmp_path: Path) -> None:
+    # The dev server injects its live-reload snippet into every page: generate() lets exactly that one through.
+    result = generate(write_project(tmp_path / "project"), inline_scripts=["console.log(1)"])
+    pages = {path: data.decode("utf-8") for path, data in result.files.items() if path.endswith(".html")}
+    assert pages and all(POLICY_META.findall(html) == [content_security_policy(["console.log(1)"])]
+                         for html in pages.values())
+    plain = generate(write_project(tmp_path / "project")).files["index.html"].decode("utf-8")
+    assert POLICY_META.findall(plain) == [content_security_policy()]
 
 
 def public_pages(site: Path) -> list[Path]:
