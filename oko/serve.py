@@ -22,6 +22,13 @@ from oko.pipeline import generate
 from oko.write import MARKER, OutputFolderError, OutputLockedError, check_output_folder, write_site
 
 ERROR_TEMPLATE = Path(__file__).with_name("dev_error.html")
+# The inline script livereload 2.7.1 injects into every served page (no liveport): the pages'
+# Content-Security-Policy admits it by its hash, so the browser still reloads on a rebuild.
+LIVE_RELOAD_SNIPPET = (
+    '(function(){var s=document.createElement("script");var port=(window.location.port || '
+    "(window.location.protocol == 'https:' ? 443: 80));s.src=\"//\"+window.location.hostname+\":\"+port+ "
+    '"/livereload.js?port=" + port;document.head.appendChild(s);})();'
+)
 
 
 def render_error_page(issues: list[Issue]) -> bytes:
@@ -43,7 +50,7 @@ def error_site(previous: Path, issues: list[Issue]) -> dict[str, bytes]:
 
 def rebuild(project: Path, out_dir: Path, strict: bool) -> bool:
     """Build into out_dir; on failure, write the error site instead. True when the build succeeded."""
-    result = generate(project)
+    result = generate(project, inline_scripts=[LIVE_RELOAD_SNIPPET])
     report(result.issues, "text")
     if result.failed(strict):
         write_or_say(error_site(out_dir, result.issues), out_dir)

@@ -141,7 +141,7 @@ def test_axe_finds_no_violations_in_the_visually_impaired_mode(page: Page, origi
     open_a11y_panel(page)
     for setting, value in [("font", "3"), ("scheme", "white-on-black"), ("spacing", "wide"), ("images", "off")]:
         choose(page, setting, value)
-    page.add_script_tag(path=str(require_axe()))
+    page.evaluate(require_axe().read_text(encoding="utf-8"))  # not a tag: the page's policy forbids inline scripts
     reports = []
     for scheme in ["white-on-black", "blue", "black-on-white"]:
         choose(page, "scheme", scheme)
