@@ -15,14 +15,19 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from oko.files import UnsafeFileError, scan_project
 from oko.pipeline import generate
 from oko.project import load_project
 from oko.rules.files import publishable_files
 from oko.site import plan_routes
-from oko.sources import MAX_DEPTH, MAX_VALUES, parse_yaml
+from oko.sources import MAX_DEPTH, MAX_VALUES, SourceDoc, parse_yaml
+from oko.yaml_source import _build
 from tests.test_errors import INDEX_FILE, PLAN, PLAN_FILE, write_project
+from tests.test_fuzz import SEEDS, yaml_like_documents
 
 BUILD_PY = Path(__file__).resolve().parent.parent / "build.py"
 SECRET = "oko-secret-3f9c1e7a"
@@ -279,7 +284,7 @@ TOO_DEEP = f"слишком глубокая вложенность: больш�
 def test_a_plan_of_20000_items_builds(root, tmp_path):
     write_project(root, {PLAN_FILE: plan_with_items(20_000)})
     started = time.monotonic()
-    done = build(root, tmp_path / "site", timeout=300)
+    done = build(root, tmp_path / "site", timeout=120)
     seconds = time.monotonic() - started
     assert done.returncode == 0, done.stderr[-3000:]
     page = (tmp_path / "site/plans/x/index.html").read_text("utf-8")
@@ -339,3 +344,15 @@ def test_a_too_big_text_file_is_refused_unread(root):
     issues = [i for i in generate(root).issues if i.is_error]
     assert [(i.file, i.message) for i in issues] == [
         (PLAN_FILE, "файл слишком большой: 17,0 МБ, а текстовый файл содержимого — не больше 16 МБ")]
+
+
+# ------------------------------------------------------------------ libyaml and PyYAML build the same document
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(yaml_like_documents, st.sampled_from(sorted(SEEDS.values()))))
+def test_libyaml_and_pure_python_parsers_build_the_same_document(text):
+    """The fast path (libyaml events) and the fallback (PyYAML events) agree on data and every position."""
+    def built(loader: type) -> object:
+        doc, issues = _build(SourceDoc(file="x.yaml", text=text), loader, 0)
+        return (doc and (doc.data, doc.positions, doc.key_positions), [(i.message, i.line, i.column) for i in issues])
+    assert built(yaml.CSafeLoader) == built(yaml.SafeLoader)
