@@ -35,6 +35,7 @@ DEFAULT_ALLOWED = ("pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "odp", "pp
 DEFAULT_MAX_MB = 15
 CONTENT = "content"
 TEMPLATES = "templates"
+MAX_FOLDER_DEPTH = 32  # folders inside content/ or templates/ (the walk recurses once per level)
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 _REPLACE_LINK = "положите в папку сам файл вместо ссылки на него"
@@ -124,15 +125,15 @@ def scan_project(root: Path, top_files: tuple[str, ...] = (), folders: tuple[str
         return tree
     try:
         for name in top_files:
-            _visit(tree, root_fd, name, name, root_fd)
+            _visit(tree, root_fd, name, name)
         for name in folders:
-            _visit(tree, root_fd, name, name, root_fd)
+            _visit(tree, root_fd, name, name)
     finally:
         os.close(root_fd)
     return tree
 
 
-def _visit(tree: ProjectTree, dir_fd: int, name: str, relative: str, root_fd: int) -> None:
+def _visit(tree: ProjectTree, dir_fd: int, name: str, relative: str) -> None:
     try:
         info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
     except FileNotFoundError:
@@ -141,9 +142,9 @@ def _visit(tree: ProjectTree, dir_fd: int, name: str, relative: str, root_fd: in
         tree.issues.append(_os_issue(relative, exc))
         return
     if stat.S_ISLNK(info.st_mode):
-        _link(tree, dir_fd, name, relative, root_fd)
+        _link(tree, dir_fd, name, relative)
     elif stat.S_ISDIR(info.st_mode):
-        _walk(tree, dir_fd, name, relative, root_fd)
+        _walk(tree, dir_fd, name, relative)
     elif stat.S_ISREG(info.st_mode):
         tree.files[relative] = relative
         tree.sizes[relative] = info.st_size
@@ -152,7 +153,11 @@ def _visit(tree: ProjectTree, dir_fd: int, name: str, relative: str, root_fd: in
                                  " такие файлы не читаются и не публикуются", hint="удалите его из папки"))
 
 
-def _walk(tree: ProjectTree, dir_fd: int, name: str, relative: str, root_fd: int) -> None:
+def _walk(tree: ProjectTree, dir_fd: int, name: str, relative: str) -> None:
+    if relative.count("/") >= MAX_FOLDER_DEPTH:
+        tree.issues.append(Issue("error", relative, f"слишком глубокая вложенность папок: больше {MAX_FOLDER_DEPTH}"
+                                 " уровней", hint="разложите файлы по папкам попроще"))
+        return
     try:
         fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
     except OSError as exc:
@@ -163,14 +168,14 @@ def _walk(tree: ProjectTree, dir_fd: int, name: str, relative: str, root_fd: int
         with os.scandir(fd) as entries:
             names = sorted(entry.name for entry in entries)
         for child in names:
-            _visit(tree, fd, child, f"{relative}/{child}", root_fd)
+            _visit(tree, fd, child, f"{relative}/{child}")
     except OSError as exc:
         tree.issues.append(_os_issue(relative, exc))
     finally:
         os.close(fd)
 
 
-def _link(tree: ProjectTree, dir_fd: int, name: str, relative: str, root_fd: int) -> None:
+def _link(tree: ProjectTree, dir_fd: int, name: str, relative: str) -> None:
     """A link is kept only when it is under content/ and resolves to a regular file inside content/."""
     target = os.readlink(name, dir_fd=dir_fd)
     if "/" not in relative:  # site_config.yaml, content/ or templates/ itself

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oko.files import UnsafeFileError, scan_project
+from oko.files import MAX_FOLDER_DEPTH, UnsafeFileError, scan_project
 from oko.pipeline import generate
 from oko.project import load_project
 from oko.rules.files import publishable_files
@@ -204,6 +204,17 @@ def test_dangling_link_is_named(root):
     issues = [i for i in generate(root).issues if i.is_error]
     assert [(i.file, i.message) for i in issues] == [
         ("content/files/gone.pdf", "символическая ссылка на «nowhere.pdf» никуда не ведёт: такого файла нет")]
+
+
+def test_folders_nested_too_deep_are_refused_not_recursed(root):
+    write_project(root)
+    deep = root / "content" / "files" / "/".join(["d"] * 40)
+    deep.mkdir(parents=True)
+    (deep / "x.pdf").write_bytes(b"%PDF")
+    too_deep = "content/" + "/".join(["files", *["d"] * (MAX_FOLDER_DEPTH - 1)])
+    issues = [i for i in generate(root).issues if i.is_error]
+    assert [(i.file, i.message) for i in issues] == [
+        (too_deep, f"слишком глубокая вложенность папок: больше {MAX_FOLDER_DEPTH} уровней")]
 
 
 # ------------------------------------------------------------------ the allowed case: a link to a file inside content/
