@@ -15,12 +15,13 @@ from markupsafe import Markup
 
 from oko.cms import CmsScriptMissingError, admin_files
 from oko.errors import Issue, sorted_issues
-from oko.files import FileInfo
+from oko.files import FileInfo, UnsafeFileError
 from oko.history import last_changes
 from oko.outputs.tables import plan_xlsx_bytes
 from oko.project import Project, load_project
 from oko.render import Assets, content_security_policy, make_environment, render_markdown, render_page
 from oko.rules import apply_severities, check_project
+from oko.rules.files import publishable_files
 from oko.sanitize import Removal, locate
 from oko.schedules import YearSchedule, assemble_schedules
 from oko.site import (
@@ -37,7 +38,7 @@ from oko.site import (
 from oko.sources import Position, SourceDoc
 from oko.views.assessment import add_assessment_routes, criteria_pages, demos_pages, vpr_pages
 from oko.views.schedule import add_schedule_routes, schedule_files, schedule_pages
-from oko.views.sveden import Download, add_sveden_routes, food_files, sveden_pages
+from oko.views.sveden import Download, add_sveden_routes, sveden_pages
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -80,7 +81,7 @@ def generate(root: Path, inline_scripts: Iterable[str] = ()) -> BuildResult:
     issues = apply_severities(project, issues)
     if project.config is None or any(issue.is_error for issue in issues):
         return BuildResult(sorted_issues(issues))
-    generated = {**schedule_files(schedules), **plan_files(project), **food_files(project)}
+    generated = {**schedule_files(schedules), **plan_files(project)}  # content files: _render copies them
     downloads = _downloads(project, schedules, generated)
     pages = sorted([*build_pages(project, routes), *schedule_pages(schedules, project.config.base_url),
                     *sveden_pages(project, routes, downloads), *criteria_pages(project), *demos_pages(project),
@@ -231,7 +232,10 @@ def _render(project: Project, pages: list[Page], routes: Routes,
         issues += found
         if html is not None:
             files[page.output_path] = html
-    for relative in project.files:
-        files[relative] = (project.content / relative).read_bytes()
+    for relative in sorted(publishable_files(project, routes)):  # unlinked files are not published
+        try:
+            files[relative] = project.read_content(relative)
+        except UnsafeFileError as exc:  # turned into a link or a FIFO since the scan
+            issues.append(exc.issue)
     files[".nojekyll"] = b""  # GitHub Pages: publish files and folders as they are
     return files, issues

@@ -127,7 +127,8 @@ def add_schema_lines(root: Path) -> list[Path]:
     """Put (or correct) the schema line as the first line of every content YAML file."""
     changed = []
     for path in sorted([root / "site_config.yaml", *(root / "content").rglob("*.yaml")]):
-        line = schema_line(path, root) if path.is_file() else None
+        # Never write through a link: it could lead out of the project (oko/files.py refuses to read them too).
+        line = schema_line(path, root) if path.is_file() and not path.is_symlink() else None
         if line is None:
             continue
         text = path.read_text(encoding="utf-8")

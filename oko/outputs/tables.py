@@ -83,9 +83,10 @@ def workbook_bytes(sheet_title: str, columns: tuple[str, ...], widths: tuple[int
     sheet.append(list(columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in data:
+    for number, row in enumerate(data, start=2):
         sheet.append([_xlsx_value(value) for value in row])
-        for cell in sheet[sheet.max_row]:
+        for column in range(1, len(row) + 1):  # sheet[max_row] would scan every cell: O(n²) rows
+            cell = sheet.cell(row=number, column=column)
             if isinstance(cell.value, dt.date | dt.datetime):
                 cell.number_format = "DD.MM.YYYY"
             elif isinstance(cell.value, str):

@@ -108,7 +108,3 @@ def sveden_pages(project: Project, routes: Routes, downloads: list[Download]) ->
                           source=entry.source if entry else "", breadcrumbs=[HOME, SECTION], data=data))
     return pages + (food if project.food else [])
 
-
-def food_files(project: Project) -> dict[str, bytes]:
-    """content/food/* published byte for byte under /food/ (regulations.md §8)."""
-    return {info.path: (project.content / info.path).read_bytes() for info in project.food.values()}
