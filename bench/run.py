@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -48,6 +49,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    # SIGTERM ends the run like Ctrl+C: the `finally` blocks stop the dev servers and remove the corpora
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     tools, missing = available_tools(args.tools)
     print(f"Машина: {report.machine()}")
     print(f"Кругов: {args.rounds}, медианы; порядок инструментов сдвигается каждый круг.")

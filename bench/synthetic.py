@@ -61,6 +61,12 @@ def slug_of(number: int) -> str:
     return f"stranitsa-{number:04d}"
 
 
+def section_of(slug: str, size: int = 50) -> str:
+    """«razdel-01» for pages 1–50, «razdel-02» for 51–100…: for tools whose menu needs sections."""
+    number = int(slug.rsplit("-", 1)[1])
+    return f"razdel-{(number - 1) // size + 1:02d}"
+
+
 def _sentence(draw: _Draw, words: int) -> str:
     text = " ".join(draw.pick(WORDS) for _ in range(words))
     return text[0].upper() + text[1:] + "."

@@ -112,7 +112,7 @@ def mkdocs() -> Tool | str:
                 "-a", f"127.0.0.1:{port}"]
 
     return Tool("mkdocs", f"MkDocs-Material {version} (navigation.prune)", "MkDocs", layouts.write_mkdocs,
-                layouts.mkdocs_page, lambda slug: f"/pages/{slug}/", build, serve,
+                layouts.mkdocs_page, layouts.mkdocs_url, build, serve,
                 note="MkDocs: пересборки и просмотр — с --dirty")
 
 
