@@ -4,7 +4,7 @@ Dates and times stay strings here (the models parse them), so PyYAML's implicit 
 its crashes on «2025-13-40» never reach us. Every problem becomes an Issue; nothing raises.
 
 libyaml (C) parses, and PyYAML's pure-Python parser runs only when libyaml refuses a file, to name the
-problem in the words _SYNTAX_MESSAGES translate. Either way the events are built into data here, not by
+problem in the words SYNTAX_MESSAGES translate. Either way the events are built into data here, not by
 a composer: libyaml's composer recurses in C and crashes the process on deep nesting.
 """
 
@@ -126,7 +126,7 @@ def _tab_issues(doc: SourceDoc, line_offset: int) -> list[Issue]:
 _END_OF_FILE = ("файл закончился раньше, чем закрылась кавычка или скобка",
                 "проверьте парные кавычки и скобки")
 # PyYAML's problem texts (regular expressions) → what to tell a person.
-_SYNTAX_MESSAGES = (
+SYNTAX_MESSAGES = (
     (r"mapping values are not allowed", "двоеточие в неожиданном месте",
      "если текст содержит «: », заключите всё значение в кавычки"),
     (r"could not find expected ':'", "ожидалась запись вида «ключ: значение»",
@@ -163,13 +163,13 @@ _SYNTAX_MESSAGES = (
     (r"while scanning a directive|found unexpected ':'", "неожиданный символ «%» или «:»",
      "заключите значение в кавычки"),
 )
-_GENERIC = ("ошибка синтаксиса YAML", "проверьте отступы, двоеточия, кавычки и скобки в этой строке")
+GENERIC_SYNTAX_MESSAGE = ("ошибка синтаксиса YAML", "проверьте отступы, двоеточия, кавычки и скобки в этой строке")
 
 
 def _syntax_issue(doc: SourceDoc, exc: yaml.MarkedYAMLError, line_offset: int) -> Issue:
     problem = f"{exc.problem or ''} {exc.context or ''}"
-    message, hint = next(((ru, ru_hint) for needle, ru, ru_hint in _SYNTAX_MESSAGES if re.search(needle, problem)),
-                         _GENERIC)
+    message, hint = next(((ru, ru_hint) for needle, ru, ru_hint in SYNTAX_MESSAGES if re.search(needle, problem)),
+                         GENERIC_SYNTAX_MESSAGE)
     # An unclosed quote or bracket is found at the end of the file; point where it was opened.
     mark = exc.context_mark if (message, hint) == _END_OF_FILE and exc.context_mark else exc.problem_mark
     mark = mark or exc.context_mark
