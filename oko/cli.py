@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from oko.errors import REPORTERS, Issue, summary
+from oko.errors import REPORTERS, report, summary
 from oko.fs_errors import os_error_message
 from oko.outputs.search import SearchIndexError, index_site
-from oko.pipeline import BuildResult, generate
-from oko.project import load_project
+from oko.pipeline import BuildResult, generate, load_project
 from oko.ru import count
 from oko.write import LOCK_WAIT, OutputFolderError, OutputLockedError, check_output_folder, write_site
 
@@ -101,14 +100,6 @@ def common(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         help="считать предупреждения ошибками")
     parser.add_argument("--format", choices=sorted(REPORTERS), default="text" if top else argparse.SUPPRESS,
                         help="вид отчёта: text (для людей), github (аннотации), json (для программ)")
-
-
-def report(issues: list[Issue], fmt: str) -> None:
-    """Print issues: text goes to stderr (for people), github/json to stdout (for machines)."""
-    if not issues and fmt == "text":
-        return
-    stream = sys.stderr if fmt == "text" else sys.stdout
-    stream.write(REPORTERS[fmt](issues))
 
 
 def run_build(project: Path, out: Path, strict: bool, fmt: str, wait: float = LOCK_WAIT) -> int:

@@ -15,8 +15,10 @@ import jinja2
 import yaml
 
 from oko.config import SiteConfig
+from oko.kind import FilesForm, FolderForm, Form, Schema
 from oko.project import Project
-from oko.schemas import CONTENT_KINDS, ContentKind, json_schema
+from oko.registry import registered
+from oko.schemas import content_schemas, json_schema
 
 ENGINE_ROOT = Path(__file__).resolve().parent.parent
 CMS_PACKAGE = Path("node_modules/@sveltia/cms/npm")  # the ES module build: its fonts come from its own assets
@@ -29,8 +31,8 @@ class CmsScriptMissingError(Exception):
     """node_modules/@sveltia/cms is not installed (npm ci)."""
 
 
-def _kind(name: str) -> ContentKind:
-    return next(kind for kind in CONTENT_KINDS if kind.name == name)
+def _schema(name: str) -> Schema:
+    return next(schema for schema in content_schemas() if schema.name == name)
 
 
 def _resolve(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
@@ -104,18 +106,25 @@ def cms_fields(schema: dict[str, Any], definitions: dict[str, Any]) -> list[dict
 
 
 def _schema_fields(kind_name: str) -> list[dict[str, Any]]:
-    schema = json_schema(_kind(kind_name))
+    schema = json_schema(_schema(kind_name))
     return cms_fields(schema, schema.get("definitions", {}))
 
 
-def _folder(name: str, label: str, folder: str, kind: str, *, markdown: bool = False,
-            summary: str = "{{title}}") -> dict[str, Any]:
-    fields = _schema_fields(kind)
-    if markdown:
+def _collection(form: Form) -> dict[str, Any]:
+    """A kind's form (oko/kind.py) as a Sveltia CMS collection."""
+    if isinstance(form, FilesForm):
+        return {"name": form.name, "label": form.label, "files": [
+            {"name": f.name, "label": f.label, "file": f.file, "fields": _schema_fields(f.schema)} for f in form.files]}
+    return _folder(form)
+
+
+def _folder(form: FolderForm) -> dict[str, Any]:
+    fields = _schema_fields(form.schema)
+    if form.markdown:
         fields.append({"name": "body", "label": "Текст страницы", "widget": "markdown"})
-    return {"name": name, "label": label, "folder": folder, "create": True, "slug": "{{fields._slug}}",
-            "extension": "md" if markdown else "yaml", "format": "frontmatter" if markdown else "yaml",
-            "summary": summary, "fields": fields}
+    return {"name": form.name, "label": form.label, "folder": form.folder, "create": True, "slug": "{{fields._slug}}",
+            "extension": "md" if form.markdown else "yaml", "format": "frontmatter" if form.markdown else "yaml",
+            "summary": form.summary, "fields": fields}
 
 
 def cms_config(project: Project) -> dict[str, Any]:
@@ -126,26 +135,11 @@ def cms_config(project: Project) -> dict[str, Any]:
                                "branch": cms.branch if cms else "main"}
     if cms and cms.auth_url:
         backend["base_url"] = cms.auth_url
-    collections = [
-        _folder("plans", "Планы мероприятий", "content/plans", "plan"),
-        _folder("pages", "Страницы", "content/pages", "page", markdown=True),
-        _folder("criteria", "Критерии оценивания", "content/criteria", "criteria", markdown=True,
-                summary="{{subject}}"),
-        _folder("demos", "Демоверсии", "content/demos", "demos", summary="{{procedure}} {{year}}"),
-        _folder("vpr", "ВПР по годам", "content/vpr", "vpr", summary="{{year}}"),
-        _folder("organisations", "Организации", "content/organisations", "organisation", summary="{{short_name}}"),
-        {"name": "schedule", "label": "График оценочных процедур", "files": _schedule_files(project)},
-        {"name": "documents", "label": "Документы", "files": [
-            {"name": "registry", "label": "Реестр документов", "file": "content/documents.yaml",
-             "fields": _schema_fields("documents")}]},
-        {"name": "sveden", "label": "Сведения об образовательной организации", "files": [
-            {"name": kind.name.removeprefix("sveden-"), "label": kind.title,
-             "file": kind.pattern, "fields": _schema_fields(kind.name)}
-            for kind in CONTENT_KINDS if kind.name.startswith("sveden-")]},
-        {"name": "settings", "label": "Настройки сайта", "files": [
-            {"name": "site", "label": "Настройки сайта", "file": "site_config.yaml",
-             "fields": _schema_fields("site-config")}]},
-    ]
+    forms = sorted((form for kind in registered() for form in kind.forms(project)), key=lambda form: form.place)
+    collections = [*map(_collection, forms),
+                   {"name": "settings", "label": "Настройки сайта", "files": [
+                       {"name": "site", "label": "Настройки сайта", "file": "site_config.yaml",
+                        "fields": _schema_fields("site-config")}]}]
     result: dict[str, Any] = {
         "backend": backend,
         "publish_mode": "editorial_workflow",
@@ -156,19 +150,6 @@ def cms_config(project: Project) -> dict[str, Any]:
     if config.base_url:
         result["site_url"] = config.base_url
     return result
-
-
-def _schedule_files(project: Project) -> list[dict[str, Any]]:
-    files = []
-    for year, sources in sorted(project.schedules.items()):
-        if sources.header is not None:
-            files.append({"name": f"y{year.replace('-', '_')}", "label": f"{year}: учебный год и процедуры",
-                          "file": f"content/{sources.header.source}", "fields": _schema_fields("schedule")})
-        for entry in sources.files:
-            files.append({"name": f"y{year.replace('-', '_')}_{entry.id.replace('-', '_')}",
-                          "label": f"{year}: {entry.id}", "file": f"content/{entry.source}",
-                          "fields": _schema_fields("procedures")})
-    return files
 
 
 def cms_config_yaml(project: Project) -> str:

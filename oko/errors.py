@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -158,3 +159,11 @@ def report_summary(issues: list[Issue]) -> str:
 
 
 REPORTERS = {"text": report_text, "github": report_github, "json": report_json, "summary": report_summary}
+
+
+def report(issues: list[Issue], fmt: str) -> None:
+    """Print issues: text goes to stderr (for people), github/json to stdout (for machines)."""
+    if not issues and fmt == "text":
+        return
+    stream = sys.stderr if fmt == "text" else sys.stdout
+    stream.write(REPORTERS[fmt](issues))

@@ -22,8 +22,8 @@ from pydantic import ValidationError
 
 from oko import spreadsheets
 from oko.errors import Issue
+from oko.kinds.schedule.model import Procedure, ProcedureKind
 from oko.models.common import AcademicYear
-from oko.models.schedule import Procedure, ProcedureKind
 from oko.ru import MONTHS_NOMINATIVE
 from oko.spreadsheets import ReadError, Sheet, read_sheets
 

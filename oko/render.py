@@ -21,8 +21,9 @@ from markupsafe import Markup
 
 from oko import ru
 from oko.errors import Issue
+from oko.links import relative_url
 from oko.sanitize import Removal, sanitize
-from oko.site import Page, relative_url
+from oko.site import Page
 
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "footnotes", "admonition", "sane_lists"]
 MARKDOWN_CONFIGS: dict[str, dict[str, Any]] = {

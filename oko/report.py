@@ -16,6 +16,7 @@ from typing import Literal
 import jinja2
 
 from oko.errors import Issue
+from oko.kinds.food import food
 from oko.microdata import Tagged, tagged_elements
 from oko.personal_patterns import KIND_NAMES
 from oko.project import Project
@@ -81,8 +82,8 @@ def _site_rows(project: Project, files: dict[str, bytes]) -> list[Row]:
         Row("Навигация", "ссылки на сайты Минпросвещения и Минобрнауки (ПП 1802 п.17)",
             _ok("https://edu.gov.ru/" in home and "https://minobrnauki.gov.ru/" in home)),
         Row("Питание", "ежедневное меню XLSX в папке /food/ (письмо № ГД-1158/01)",
-            "ok" if project.food else "warning", "content/food/",
-            f"{len(project.food)} файлов" if project.food else "положите файлы меню в content/food"),
+            "ok" if food(project) else "warning", "content/food/",
+            f"{len(food(project))} файлов" if food(project) else "положите файлы меню в content/food"),
     ]
 
 

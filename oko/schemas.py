@@ -9,56 +9,46 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel
+from typing import Any, overload
 
 from oko.config import SiteConfig
-from oko.models.criteria import CriteriaMeta
-from oko.models.demos import DemoFile, VprYear
-from oko.models.documents import DocumentRegistry
-from oko.models.organisation import Organisation
-from oko.models.page import PageMeta
-from oko.models.plan import Plan
-from oko.models.schedule import ProcedureFile, ScheduleHeader
-from oko.models.sveden import subsection_model
-from oko.sveden_spec import SUBSECTIONS
+from oko.kind import Schema
+from oko.registry import registered
 
 SCHEMA_DIR = "schemas"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 
 
-@dataclass(frozen=True)
-class ContentKind:
-    """A kind of content file: its schema name, model, title and where its files are."""
-
-    name: str
-    model: type[BaseModel]
-    title: str
-    pattern: str  # glob relative to the project; "" for Markdown front matter (no schema line there)
+SITE_CONFIG = Schema("site-config", SiteConfig, "Настройки сайта", "site_config.yaml")
 
 
-CONTENT_KINDS: tuple[ContentKind, ...] = (
-    ContentKind("site-config", SiteConfig, "Настройки сайта", "site_config.yaml"),
-    ContentKind("organisation", Organisation, "Организация", "content/organisations/*.yaml"),
-    ContentKind("plan", Plan, "План мероприятий", "content/plans/*.yaml"),
-    ContentKind("page", PageMeta, "Страница (заголовочный блок)", ""),
-    ContentKind("schedule", ScheduleHeader, "График оценочных процедур: учебный год",
-                "content/schedules/*/schedule.yaml"),
-    ContentKind("procedures", ProcedureFile, "Оценочные процедуры", "content/schedules/*/*.yaml"),
-    ContentKind("documents", DocumentRegistry, "Реестр документов", "content/documents.yaml"),
-    ContentKind("criteria", CriteriaMeta, "Критерии оценивания (заголовочный блок)", ""),
-    ContentKind("demos", DemoFile, "Демоверсии", "content/demos/*.yaml"),
-    ContentKind("vpr", VprYear, "ВПР года", "content/vpr/*.yaml"),
-    *(ContentKind(f"sveden-{s.file}", subsection_model(s), s.title, f"content/sveden/{s.file}.yaml")
-      for s in SUBSECTIONS),
-)
+def content_schemas() -> tuple[Schema, ...]:
+    """site_config.yaml's schema, then every registered kind's, in the kinds' order."""
+    return (SITE_CONFIG, *(schema for kind in registered() for schema in kind.schemas))
 
 
-def json_schema(kind: ContentKind) -> dict[str, Any]:
+class _Schemas(Sequence[Schema]):
+    """`CONTENT_KINDS`: the schemas of the kinds registered at the moment it is read."""
+
+    @overload
+    def __getitem__(self, index: int) -> Schema: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Schema]: ...
+
+    def __getitem__(self, index: int | slice) -> Schema | Sequence[Schema]:
+        return content_schemas()[index]
+
+    def __len__(self) -> int:
+        return len(content_schemas())
+
+
+CONTENT_KINDS: Sequence[Schema] = _Schemas()
+
+
+def json_schema(kind: Schema) -> dict[str, Any]:
     """The model's validation schema in draft-07 form ($defs → definitions)."""
     schema = kind.model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
@@ -93,7 +83,7 @@ def _lenient_numbers(node: Any) -> Any:
 def schema_texts() -> dict[str, str]:
     """File name in schemas/ → its JSON text (stable: sorted keys would reorder fields, so none)."""
     return {f"{kind.name}.schema.json": json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
-            for kind in CONTENT_KINDS}
+            for kind in content_schemas()}
 
 
 def write_schemas(root: Path) -> list[Path]:
@@ -108,10 +98,10 @@ def write_schemas(root: Path) -> list[Path]:
     return written
 
 
-def kind_of(path: Path, root: Path) -> ContentKind | None:
+def kind_of(path: Path, root: Path) -> Schema | None:
     """Which content kind a YAML file is (the first pattern that matches it)."""
     relative = path.relative_to(root)
-    return next((kind for kind in CONTENT_KINDS if kind.pattern and relative.match(kind.pattern)), None)
+    return next((kind for kind in content_schemas() if kind.pattern and relative.match(kind.pattern)), None)
 
 
 def schema_line(path: Path, root: Path) -> str | None:

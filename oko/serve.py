@@ -14,8 +14,7 @@ from pathlib import Path
 import jinja2
 from livereload import Server
 
-from oko.cli import report
-from oko.errors import Issue, format_text, summary
+from oko.errors import Issue, format_text, report, summary
 from oko.fs_errors import os_error_message
 from oko.outputs.search import SearchIndexError, index_site
 from oko.pipeline import generate

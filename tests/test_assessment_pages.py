@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from oko.models.criteria import parse_grades
+from oko.kinds.criteria.model import parse_grades
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from oko.kinds.plans.model import PlanItem
 from oko.models.common import AcademicYear, Period
 from oko.models.deadline import Deadline, DeadlineKind, PartialDate, Relation
-from oko.models.plan import PlanItem
 from oko.render import Assets, make_environment
 from oko.site import Page
 

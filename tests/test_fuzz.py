@@ -19,11 +19,11 @@ from markupsafe import Markup
 
 from oko.config import SiteConfig
 from oko.errors import Issue, sorted_issues
+from oko.kinds.organisations.model import Organisation
+from oko.kinds.pages.model import PageMeta
+from oko.kinds.plans.model import Plan, PlanItem
 from oko.models.common import AcademicYear
 from oko.models.deadline import Deadline, DeadlineKind
-from oko.models.organisation import Organisation
-from oko.models.page import PageMeta
-from oko.models.plan import Plan, PlanItem
 from oko.pipeline import generate
 from oko.render import markdown_to_html
 from oko.sources import load_markdown_file, load_yaml_file, parse_markdown, parse_yaml

@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from oko.importer import import_schedule
+from oko.kinds.schedule.model import Procedure, ScheduleHeader, normalise_class
 from oko.models.common import AcademicYear
-from oko.models.schedule import Procedure, ScheduleHeader, normalise_class
 
 ROOT = Path(__file__).resolve().parent.parent
 YEAR_DIR = ROOT / "content" / "schedules" / "2025-2026"

@@ -20,10 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from oko.files import MAX_FOLDER_DEPTH, UnsafeFileError, scan_project
-from oko.pipeline import generate
-from oko.project import load_project
-from oko.rules.files import publishable_files
-from oko.site import plan_routes
+from oko.pipeline import generate, load_project, plan_routes
+from oko.published import publishable_files
 from oko.sources import MAX_DEPTH, MAX_VALUES, SourceDoc, parse_yaml
 from oko.yaml_source import _build
 from tests.test_errors import INDEX_FILE, PLAN, PLAN_FILE, write_project

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from oko.kinds.sveden.model import is_absent
+from oko.kinds.sveden.rules import working_days_between
 from oko.microdata import tagged_elements
-from oko.models.sveden import is_absent
-from oko.rules.sveden import working_days_between
 from oko.sveden_spec import SUBSECTIONS, Attr, Subsection
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""The schedule as downloadable tables: CSV (UTF-8 with BOM, «;» — opens in Russian Excel), XLSX, JSON.
+"""Downloadable tables that are safe to open: CSV fields and XLSX workbooks (the kinds fill them).
 
 Order 1493 п.24 wants text and table materials also as files that can be searched and copied:
 these are those files. All bytes are deterministic (no clock: fixed workbook and zip dates).
@@ -10,10 +10,8 @@ in XLSX every text is a typed string cell (t="inlineStr"), never an <f> element.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
-import json
 import re
 import zipfile
 
@@ -22,30 +20,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from oko.models.plan import Plan
-from oko.schedules import Placed, YearSchedule
-
-COLUMNS = ("Дата", "Классы", "Предмет", "Вид работы", "Уровень", "Продолжительность, мин", "Урок", "Форма",
-           "Примечание")
-WIDTHS = (12, 16, 28, 28, 14, 12, 8, 22, 40)
 FIXED_TIME = dt.datetime(2000, 1, 1)  # workbook metadata: a constant, never the build clock
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 WRAP = Alignment(wrap_text=True, vertical="top")
-PLAN_COLUMNS = ("№", "Мероприятие", "Срок", "Ответственные", "Ожидаемый результат", "Статус")
-PLAN_WIDTHS = (7, 60, 24, 36, 48, 14)
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 FIXED_MODIFIED = rb"\g<1>2000-01-01T00:00:00Z\g<2>"
 # What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP: = + - @ TAB CR),
 # with LF and the full-width forms that East Asian input turns into the ASCII ones.
 FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
-
-
-def rows(procedures: list[Placed]) -> list[list[object]]:
-    """One row per procedure: the fields of COLUMNS, date as a date."""
-    return [[p.procedure.date, ", ".join(p.classes), p.procedure.subject, p.procedure.kind.label,
-             p.procedure.level.label if p.procedure.level else "", p.procedure.duration,
-             p.procedure.lesson or "", p.procedure.form.label if p.procedure.form else "", p.procedure.note or ""]
-            for p in procedures]
 
 
 def looks_like_formula(text: str) -> bool:
@@ -58,20 +40,6 @@ def csv_field(value: object) -> object:
     if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
-
-
-def csv_bytes(procedures: list[Placed]) -> bytes:
-    out = io.StringIO()
-    # QUOTE_NONNUMERIC: every text field in quotes (OWASP), the minutes and lesson numbers bare.
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(COLUMNS)
-    for row in rows(procedures):
-        writer.writerow([row[0].strftime("%d.%m.%Y"), *map(csv_field, row[1:])])  # type: ignore[union-attr]
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def xlsx_bytes(procedures: list[Placed], title: str) -> bytes:
-    return workbook_bytes("График", COLUMNS, WIDTHS, rows(procedures), title)
 
 
 def workbook_bytes(sheet_title: str, columns: tuple[str, ...], widths: tuple[int, ...], data: list[list[object]],
@@ -129,36 +97,3 @@ def _normalised_zip(data: bytes) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, content)
     return out.getvalue()
-
-
-def json_bytes(schedule: YearSchedule) -> bytes:
-    header = schedule.header
-    payload = {
-        "academic_year": schedule.year,
-        "title": header.display_title,
-        "approval": {"number": header.approval.number, "date": header.approval.date.isoformat()}
-        if header.approval else None,
-        "changes": [{"number": c.number, "date": c.date.isoformat(), "note": c.note} for c in header.changes],
-        "classes": schedule.classes,
-        "procedures": [
-            {"date": p.procedure.date.isoformat(), "classes": list(p.classes), "subject": p.procedure.subject,
-             "kind": p.procedure.kind.value, "kind_label": p.procedure.kind.label,
-             "level": p.procedure.level.value if p.procedure.level else None,
-             "duration_min": p.procedure.duration, "lesson": p.procedure.lesson,
-             "form": p.procedure.form.value if p.procedure.form else None, "note": p.procedure.note}
-            for p in schedule.procedures
-        ],
-    }
-    return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def plan_xlsx_bytes(plan: Plan) -> bytes:
-    """A plan's items as a spreadsheet: the downloadable copy of the table on its page (1493 п.24)."""
-    data: list[list[object]] = []
-    numbered = [(f"{s + 1}.{i + 1}", item) for s, section in enumerate(plan.sections)
-                for i, item in enumerate(section.items)] + [(str(i + 1), item) for i, item in enumerate(plan.items)]
-    for number, item in numbered:
-        data.append([number, item.activity, item.deadline.text if item.deadline else "",
-                     "; ".join(str(person) for person in item.responsible), item.result or "",
-                     item.status.label if item.status else ""])
-    return workbook_bytes("План", PLAN_COLUMNS, PLAN_WIDTHS, data, plan.title)

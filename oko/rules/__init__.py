@@ -1,4 +1,4 @@
-"""Rules that span documents. Each is a small named function returning Issues.
+"""The check stage: every kind's rules, then the rules that span kinds. Each rule returns Issues.
 
 Rules with a `code` can have their severity set in site_config.yaml (`rules:`), e.g. to make the
 10% rule a warning while a school is migrating its schedule. Personal-data findings cannot be weakened:
@@ -9,36 +9,36 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from oko import published
 from oko.errors import Issue
+from oko.kind import Context, Kind
 from oko.project import Project
-from oko.rules import criteria, files, personal_data, plans, references, schedule, sveden
-from oko.schedules import YearSchedule
-from oko.site import Routes
-
-RULE_CODES = {**plans.RULE_CODES, **schedule.RULE_CODES, **files.RULE_CODES, **sveden.RULE_CODES,
-              **criteria.RULE_CODES, **personal_data.RULE_CODES}
+from oko.registry import registered
+from oko.rules import personal_data
 
 
-def check_project(project: Project, routes: Routes, schedules: dict[str, YearSchedule]) -> list[Issue]:
+def rule_codes(kinds: Iterable[Kind]) -> dict[str, str]:
+    """Every rule code a site may name in `rules:`: the kinds' and the cross-kind ones."""
+    codes: dict[str, str] = {}
+    for kind in kinds:
+        codes.update(kind.rule_codes)
+    return {**codes, **published.RULE_CODES, **personal_data.RULE_CODES}
+
+
+RULE_CODES = rule_codes(registered())  # the built-in kinds' (the handbook lists them)
+
+
+def check_project(ctx: Context) -> list[Issue]:
     """Run every cross-document rule."""
+    project = ctx.project
     return [
-        *references.config_organisation_exists(project),
-        *references.plan_organisations_exist(project),
-        *references.plan_evidence_links_resolve(project, routes),
-        *plans.deadlines_fit_the_calendar(project),
-        *plans.deadlines_are_given(project),
-        *plans.free_text_deadlines(project),
-        *(issue for year in schedules.values() for issue in schedule.check_schedule(year)),
-        *files.document_files_exist(project),
-        *files.document_ids_unique(project),
-        *files.allowed_formats_and_sizes(project),
-        *files.no_unreferenced_files(project, routes),
-        *sveden.check_sveden(project),
-        *criteria.check_criteria(project),
-        *personal_data.check_personal_data(project),
-        *rule_settings_known(project),
+        *(issue for kind in ctx.kinds for issue in kind.rules(ctx)),
+        *published.allowed_formats_and_sizes(project),
+        *published.no_unreferenced_files(project, ctx.routes, ctx.kinds),
+        *personal_data.check_personal_data(project, ctx.kinds),
+        *rule_settings_known(project, rule_codes(ctx.kinds)),
     ]
 
 
@@ -58,7 +58,7 @@ def apply_severities(project: Project, issues: list[Issue]) -> list[Issue]:
     return result
 
 
-def rule_settings_known(project: Project) -> Iterator[Issue]:
+def rule_settings_known(project: Project, codes: dict[str, str]) -> Iterator[Issue]:
     """Every rule named in site_config.yaml exists."""
     if not project.config or not project.config_doc:
         return
@@ -68,10 +68,8 @@ def rule_settings_known(project: Project) -> Iterator[Issue]:
                 f"правило «{code}» нельзя ослабить: персональные данные не публикуются (152-ФЗ)", ("rules", code),
                 key=True, hint=f"уберите строку «{code}: {level}»; законное значение разрешите по одному: "
                                f"{personal_data.ALLOWANCES_KEY} в site_config.yaml (значение, файл, основание)")
-        elif code not in RULE_CODES:
-            close = difflib.get_close_matches(code, list(RULE_CODES), n=1, cutoff=0.6)
+        elif code not in codes:
+            close = difflib.get_close_matches(code, list(codes), n=1, cutoff=0.6)
             yield project.config_doc.issue(
                 f"правила «{code}» нет", ("rules", code), key=True,
-                hint=f"возможно, вы имели в виду «{close[0]}»" if close else "правила: " + ", ".join(RULE_CODES))
-
-
+                hint=f"возможно, вы имели в виду «{close[0]}»" if close else "правила: " + ", ".join(codes))

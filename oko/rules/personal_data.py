@@ -14,13 +14,11 @@ not a person's. Any other exception is one value in one file, with a reason, in 
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +26,9 @@ from pydantic import BaseModel
 
 from oko.config import PersonalDataAllowance
 from oko.errors import Issue
+from oko.kind import Kind
+from oko.kinds.organisations import owner as site_owner
+from oko.kinds.sveden import sveden
 from oko.models.common import PublicByLaw
 from oko.personal_patterns import (
     EMAIL,
@@ -41,6 +42,8 @@ from oko.personal_patterns import (
     normalised,
 )
 from oko.project import Entry, Project
+from oko.registry import registered
+from oko.rules.locate import Locator
 from oko.sources import DataPath, Position, SourceDoc
 
 RULE_CODES = {
@@ -87,23 +90,24 @@ class _Scan:
     uses: list[AllowanceUse]
 
 
-def check_personal_data(project: Project) -> list[Issue]:
+def check_personal_data(project: Project, kinds: Iterable[Kind] | None = None) -> list[Issue]:
     """Errors for every suspected value, and a warning for every allowance that covers none."""
-    scan = _scan(project)
-    return [*scan.issues, *_unused_allowances(project, scan.uses)]
+    kinds = registered() if kinds is None else tuple(kinds)
+    scan = _scan(project, kinds)
+    return [*scan.issues, *_unused_allowances(project, scan.uses, kinds)]
 
 
-def allowance_uses(project: Project) -> list[AllowanceUse]:
+def allowance_uses(project: Project, kinds: Iterable[Kind] | None = None) -> list[AllowanceUse]:
     """Every allowance with the places it covers, for `check --report`."""
-    return _scan(project).uses
+    return _scan(project, registered() if kinds is None else tuple(kinds)).uses
 
 
-def _scan(project: Project) -> _Scan:
+def _scan(project: Project, kinds: tuple[Kind, ...]) -> _Scan:
     uses = _declared_allowances(project)
     own = _OwnContacts.of(project)
     issues: list[Issue] = []
-    for doc, model in _sources(project):
-        locator = _Locator(doc)
+    for doc, model in _sources(project, kinds):
+        locator = Locator(doc)
         for path, text, public in _texts(_published(doc), (model,), (), frozenset()):
             for finding in find_personal_data(text):
                 if finding.kind not in public and not own.covers(finding):
@@ -144,11 +148,11 @@ def without_personal_data(issue: Issue) -> Issue:
     return _blotted(issue) if issue.snippet and find_personal_data(issue.snippet) else issue
 
 
-def _sources(project: Project) -> Iterator[tuple[SourceDoc, type[BaseModel]]]:
+def _sources(project: Project, kinds: Iterable[Kind]) -> Iterator[tuple[SourceDoc, type[BaseModel]]]:
     """Every validated content file, and site_config.yaml: its title and description are on every page."""
     if project.config is not None and project.config_doc is not None:
         yield project.config_doc, type(project.config)
-    for entry in _entries(project):
+    for entry in _entries(project, kinds):
         yield entry.doc, type(entry.model)
 
 
@@ -159,21 +163,10 @@ def _published(doc: SourceDoc) -> Any:
     return doc.data
 
 
-def _entries(project: Project) -> Iterator[Entry[Any]]:
-    """Every validated content file."""
-    yield from project.organisations.values()
-    yield from project.plans.values()
-    yield from project.pages.values()
-    for year in project.schedules.values():
-        if year.header is not None:
-            yield year.header
-        yield from year.files
-    if project.documents is not None:
-        yield project.documents
-    yield from project.sveden.values()
-    yield from project.criteria.values()
-    yield from project.demos.values()
-    yield from project.vpr.values()
+def _entries(project: Project, kinds: Iterable[Kind]) -> Iterator[Entry[Any]]:
+    """Every validated content file, of every kind."""
+    for kind in kinds:
+        yield from kind.entries(project)
 
 
 def _texts(data: Any, models: tuple[type[BaseModel], ...], path: DataPath,
@@ -229,10 +222,10 @@ class _OwnContacts:
 
     @classmethod
     def of(cls, project: Project) -> _OwnContacts:
-        common = project.sveden.get("common")
+        common = sveden(project).get("common")
         contacts = " ".join(str(getattr(common.model, name, None) or "") for name in ("telephone", "email")) \
             if common else ""
-        owner = project.organisations.get(project.config.organisation) if project.config else None
+        owner = site_owner(project)
         sites = [owner.model.website if owner else None, project.config.base_url if project.config else None]
         domains = {_host(site) for site in sites if site}
         return cls(frozenset(normalised("phone", m.group()) for m in PHONE.finditer(contacts)),
@@ -254,55 +247,6 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-class _Locator:
-    """Line and column of a finding: inside a YAML value (searched in the source after the value's start) or a body."""
-
-    def __init__(self, doc: SourceDoc) -> None:
-        self.doc = doc
-        self.cursor: dict[DataPath, int] = {}
-
-    @cached_property
-    def line_starts(self) -> list[int]:
-        return [0, *(m.end() for m in re.finditer("\n", self.doc.text))]
-
-    @cached_property
-    def value_starts(self) -> list[int]:
-        """Where every value and key begins (and the body): a value's text ends before the next one begins."""
-        doc = self.doc
-        starts = {self._offset(p) for p in (*doc.positions.values(), *doc.key_positions.values())}
-        body_start = self.line_starts[doc.body_line - 1] if doc.body and doc.body_line <= len(
-            self.line_starts) else len(doc.text)
-        return sorted(starts | {body_start})
-
-    def _offset(self, at: Position) -> int:
-        return self.line_starts[min(at.line, len(self.line_starts)) - 1] + at.column - 1
-
-    def _position(self, offset: int) -> Position:
-        line = bisect.bisect_right(self.line_starts, offset)
-        return Position(line, offset - self.line_starts[line - 1] + 1)
-
-    def in_value(self, path: DataPath, text: str, finding: Finding) -> Position:
-        """The match in the source text of the value: exact for plain, quoted and literal scalars."""
-        start = self.doc.position(path)
-        if start is None:
-            return Position(1, 1)
-        begin = self.cursor.get(path, self._offset(start))
-        index = bisect.bisect_right(self.value_starts, self._offset(start))
-        end = self.value_starts[index] if index < len(self.value_starts) else len(self.doc.text)
-        # Folded lines break a value anywhere: let any whitespace stand for any whitespace.
-        pattern = r"\s+".join(re.escape(part) for part in finding.value.split())
-        match = re.compile(pattern).search(self.doc.text, begin, end)
-        if match is None:
-            return start
-        self.cursor[path] = match.end()
-        return self._position(match.start())
-
-    def in_body(self, finding: Finding) -> Position:
-        body = self.doc.body
-        line_start = body.rfind("\n", 0, finding.start) + 1
-        return Position(self.doc.body_line + body.count("\n", 0, finding.start), finding.start - line_start + 1)
-
-
 def _declared_allowances(project: Project) -> list[AllowanceUse]:
     config, doc = project.config, project.config_doc
     if config is None or doc is None:
@@ -314,10 +258,10 @@ def _declared_allowances(project: Project) -> list[AllowanceUse]:
     return uses
 
 
-def _unused_allowances(project: Project, uses: list[AllowanceUse]) -> Iterator[Issue]:
+def _unused_allowances(project: Project, uses: list[AllowanceUse], kinds: tuple[Kind, ...]) -> Iterator[Issue]:
     if project.config_doc is None:
         return
-    files = {doc.file for doc, _model in _sources(project)}
+    files = {doc.file for doc, _model in _sources(project, kinds)}
     for use in uses:
         if use.places:
             continue

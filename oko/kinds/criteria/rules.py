@@ -1,14 +1,14 @@
-"""Rules for assessment criteria scales, demo versions and the ВПР year."""
+"""Rules for assessment criteria: consistent scales and norms of errors, general parts that exist."""
 
 from __future__ import annotations
 
 import difflib
 import itertools
-import re
 from collections.abc import Iterator
 
 from oko.errors import Issue
-from oko.models.criteria import MARKS, CriteriaMeta, ErrorScale, RangeScale, RubricScale
+from oko.kinds.criteria import criteria
+from oko.kinds.criteria.model import MARKS, CriteriaMeta, ErrorScale, RangeScale, RubricScale
 from oko.project import Entry, Project
 from oko.sources import DataPath
 
@@ -16,16 +16,11 @@ RULE_CODES = {
     "criteria.scale": "шкалы: отметки по порядку, диапазоны без пропусков и наложений, в пределах наибольшего балла",
     "criteria.errors": "нормы ошибок: лучшая отметка не допускает больше ошибок, чем худшая",
     "criteria.inherits": "общая часть критериев существует",
-    "demos.https": "внешние материалы — только по адресам https://",
-    "demos.file": "файл материала есть в content/files",
-    "demos.variant": "реальные варианты ВПР (КИМ) не публикуются",
 }
-# Письмо Рособрнадзора от 18.04.2025 № 02-86: no real ВПР tasks or variants online (regulations.md §7).
-VARIANT_NAME = re.compile(r"вариант|variant|(?<![a-zа-я])(kim|ким)(?![a-zа-я])", re.IGNORECASE)
 
 
 def scales_are_consistent(project: Project) -> Iterator[Issue]:
-    for entry in project.criteria.values():
+    for entry in criteria(project).values():
         for index, scale in enumerate(entry.model.scales):
             path: DataPath = ("scales", index)
             if isinstance(scale, RangeScale | RubricScale):
@@ -107,8 +102,8 @@ def _error_problems(entry: Entry[CriteriaMeta], path: DataPath, scale: ErrorScal
 
 
 def inherited_parts_exist(project: Project) -> Iterator[Issue]:
-    general = [cid for cid, entry in project.criteria.items() if entry.model.general]
-    for entry in project.criteria.values():
+    general = [cid for cid, entry in criteria(project).items() if entry.model.general]
+    for entry in criteria(project).values():
         parent = entry.model.inherits
         if parent and parent not in general:
             close = difflib.get_close_matches(parent, general, n=1, cutoff=0.5)
@@ -117,25 +112,5 @@ def inherited_parts_exist(project: Project) -> Iterator[Issue]:
                                   hint=f"возможно, вы имели в виду «{close[0]}»" if close else "")
 
 
-def demo_materials_are_safe(project: Project) -> Iterator[Issue]:
-    """https only, local files exist, nothing named like a real variant."""
-    for entry in project.demos.values():
-        for d_index, demo in enumerate(entry.model.demos):
-            for m_index, material in enumerate(demo.materials):
-                path: DataPath = ("demos", d_index, "materials", m_index)
-                if material.url and not material.url.startswith("https://"):
-                    yield entry.doc.issue(f"адрес «{material.url}» не защищён: нужен https://", (*path, "url"),
-                                          hint="официальные сайты (fioco.ru, fipi.ru) открываются по https",
-                                          code="demos.https")
-                if material.file and material.file not in project.files:
-                    yield entry.doc.issue(f"файл «{material.file}» не найден в content/files", (*path, "file"),
-                                          code="demos.file", hint="положите файл в content/files или исправьте имя")
-    for path in project.files:
-        if VARIANT_NAME.search(path.rsplit("/", 1)[-1]):
-            yield Issue("warning", f"content/{path}", "имя файла похоже на вариант КИМ: реальные варианты ВПР "
-                        "публиковать нельзя (письмо Рособрнадзора от 18.04.2025 № 02-86)",
-                        hint="публикуйте только демоверсии и описания ФИОКО", code="demos.variant")
-
-
 def check_criteria(project: Project) -> list[Issue]:
-    return [*scales_are_consistent(project), *inherited_parts_exist(project), *demo_materials_are_safe(project)]
+    return [*scales_are_consistent(project), *inherited_parts_exist(project)]

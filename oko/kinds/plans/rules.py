@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from oko.errors import Issue
+from oko.kinds.organisations import organisations
+from oko.kinds.organisations.rules import did_you_mean, missing
+from oko.kinds.plans import plans
+from oko.links import LINK_HINT, Routes, resolve_link
 from oko.models.deadline import DEADLINE_HINT, DeadlineKind
 from oko.project import Project
 
@@ -16,7 +20,7 @@ RULE_CODES = {
 
 def deadlines_fit_the_calendar(project: Project) -> Iterator[Issue]:
     """Dates without a year take it from the plan's year; the result must be a real, ordered date."""
-    for entry in project.plans.values():
+    for entry in plans(project).values():
         for path, item in entry.model.located_items():
             if item.deadline is None:
                 continue
@@ -28,7 +32,7 @@ def deadlines_fit_the_calendar(project: Project) -> Iterator[Issue]:
 
 def deadlines_are_given(project: Project) -> Iterator[Issue]:
     """A plan item without a deadline is allowed (some seed plans have such rows) but flagged."""
-    for entry in project.plans.values():
+    for entry in plans(project).values():
         for path, item in entry.model.located_items():
             if item.deadline is None:
                 yield entry.doc.issue("срок не указан", (*path, "activity"), level="warning",
@@ -38,10 +42,34 @@ def deadlines_are_given(project: Project) -> Iterator[Issue]:
 
 def free_text_deadlines(project: Project) -> Iterator[Issue]:
     """A deadline in no recognised form is shown as written, and flagged: maybe it is a typo."""
-    for entry in project.plans.values():
+    for entry in plans(project).values():
         for path, item in entry.model.located_items():
             if item.deadline is not None and item.deadline.kind == DeadlineKind.FREE:
                 yield entry.doc.issue(
                     f"срок «{item.deadline.text}» не распознан и будет показан как есть", (*path, "deadline"),
                     level="warning", hint=DEADLINE_HINT, code="plan.deadline_free_text",
                 )
+
+
+def plan_organisations_exist(project: Project) -> Iterator[Issue]:
+    """Every plan names an existing organisation."""
+    for entry in plans(project).values():
+        org_id = entry.model.organisation
+        if missing(project, org_id):
+            yield entry.doc.issue(
+                f"организация «{org_id}» не найдена в content/organisations", ("organisation",),
+                hint=did_you_mean(org_id, list(organisations(project))),
+            )
+
+
+def plan_evidence_links_resolve(project: Project, routes: Routes) -> Iterator[Issue]:
+    """An evidence link (протокол, приказ, page or file) must lead to something that exists."""
+    for entry in plans(project).values():
+        for path, item in entry.model.located_items():
+            for index, link in enumerate(item.evidence):
+                if resolve_link(link.link, entry.source, routes) is None:
+                    yield entry.doc.issue(
+                        f"ссылка «{link.link}» никуда не ведёт: такого файла или страницы нет",
+                        (*path, "evidence", index, "link"),
+                        hint=LINK_HINT,
+                    )

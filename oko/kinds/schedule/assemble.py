@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from oko.errors import Issue, Level
-from oko.models.schedule import CLASS_NAME, NamedPeriod, Procedure, ScheduleHeader
+from oko.kinds.schedule import NAME, schedule_sources
+from oko.kinds.schedule.model import CLASS_NAME, NamedPeriod, Procedure, ScheduleHeader
 from oko.project import Entry, Project
 from oko.sources import DataPath, SourceDoc
 
@@ -101,7 +104,7 @@ def assemble_schedules(project: Project) -> tuple[dict[str, YearSchedule], list[
     """Every year's schedule; unknown classes and a year that disagrees with its folder are errors."""
     schedules: dict[str, YearSchedule] = {}
     issues: list[Issue] = []
-    for year, sources in project.schedules.items():
+    for year, sources in schedule_sources(project).items():
         if sources.header is None:
             continue
         header = sources.header.model
@@ -147,3 +150,8 @@ def _expand_classes(
                 hint=f"возможно, вы имели в виду «{close[0]}»" if close else "классы перечислены в schedule.yaml",
                 code="schedule.known_class"))
     return tuple(dict.fromkeys(classes)), issues
+
+
+def year_schedules(derived: Mapping[str, Any]) -> dict[str, YearSchedule]:
+    """The assembled schedules among the kinds' derived values (the schedule kind derives them)."""
+    return derived.get(NAME) or {}

@@ -11,7 +11,7 @@ import hashlib
 
 from icalendar import Calendar, Event
 
-from oko.schedules import Placed, YearSchedule, class_slug
+from oko.kinds.schedule.assemble import Placed, YearSchedule, class_slug
 
 PRODID = "-//Око//График оценочных процедур//RU"
 

@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from oko.errors import Issue
+from oko.kinds.schedule.assemble import WEEKDAYS, Placed, YearSchedule, grade_of
 from oko.ru import count, short_date
-from oko.schedules import WEEKDAYS, Placed, YearSchedule, grade_of
 
 LETTER = "письмо Минпросвещения и Рособрнадзора от 06.08.2021 № СК-228/03, 01-169/08-01"
 MIN_GAP_DAYS = 17  # «не чаще 1 раза в 2,5 недели» (§6.2); schools read it as «через 17 дней»

@@ -11,12 +11,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from oko.outputs.ical import calendar_bytes
-from oko.outputs.tables import csv_bytes, json_bytes, xlsx_bytes
-from oko.schedules import Placed, YearSchedule, class_slug, grade_of
-from oko.site import Crumb, Page, Routes
+from oko.kinds.schedule.assemble import Placed, YearSchedule, class_slug, grade_of
+from oko.kinds.schedule.ical import calendar_bytes
+from oko.kinds.schedule.tables import csv_bytes, json_bytes, xlsx_bytes
+from oko.site import HOME, Crumb, Page
 
-HOME = Crumb("Главная", "/")
 SECTION = Crumb("График оценочных процедур", "/schedule/")
 
 
@@ -31,12 +30,6 @@ def class_url(year: str, name: str) -> str:
 def file_url(year: str, stem: str, ext: str) -> str:
     """/schedule/2025-2026/5a.ics; stem «school» is the whole school."""
     return f"/schedule/{year}/{stem}.{ext}"
-
-
-def add_schedule_routes(routes: Routes, schedules: dict[str, YearSchedule]) -> None:
-    routes.add("", "section:schedule", "/schedule/", SECTION.title)
-    for year, schedule in schedules.items():
-        routes.add(schedule.header_entry.source, f"schedule:{year}", year_url(year), schedule.header.display_title)
 
 
 @dataclass

@@ -12,8 +12,10 @@ import difflib
 from collections.abc import Iterator
 
 from oko.errors import Issue
-from oko.models.documents import UNSIGNED_KINDS
-from oko.models.sveden import SvedenPage, document_refs, is_absent
+from oko.kinds.documents import registry
+from oko.kinds.documents.model import UNSIGNED_KINDS
+from oko.kinds.sveden import has_sveden, sveden
+from oko.kinds.sveden.model import SvedenPage, document_refs, is_absent
 from oko.project import Entry, Project
 from oko.sources import DataPath
 from oko.sveden_spec import SUBSECTIONS, Attr
@@ -30,11 +32,6 @@ MAX_WORKING_DAYS = 10  # ПП РФ № 1802 п.16; ч.3 ст.29 273-ФЗ
 PUBLIC_HOLIDAYS = {(1, d) for d in range(1, 9)} | {(2, 23), (3, 8), (5, 1), (5, 9), (6, 12), (11, 4)}
 
 
-def has_sveden(project: Project) -> bool:
-    """The section is due on an organisation's official site (1493 п.1), or wherever its files exist."""
-    return bool(project.sveden) or bool(project.config and project.config.official)
-
-
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days after `start` up to and including `end` (Mon–Fri, not a public holiday)."""
     days, day = 0, start
@@ -47,7 +44,7 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
 
 def subsections_present(project: Project) -> Iterator[Issue]:
     for subsection in SUBSECTIONS:
-        if subsection.slug not in project.sveden and f"sveden/{subsection.file}.yaml" not in project.invalid:
+        if subsection.slug not in sveden(project) and f"sveden/{subsection.file}.yaml" not in project.invalid:
             yield Issue("warning", f"content/sveden/{subsection.file}.yaml",
                         f"нет файла подраздела «{subsection.title}»",
                         hint=f"создайте файл по образцу из README (приказ № 1493, {subsection.order_item})",
@@ -56,7 +53,7 @@ def subsections_present(project: Project) -> Iterator[Issue]:
 
 def required_data_present(project: Project) -> Iterator[Issue]:
     for subsection in SUBSECTIONS:
-        entry = project.sveden.get(subsection.slug)
+        entry = sveden(project).get(subsection.slug)
         if entry is not None:
             yield from _missing_in(entry, subsection.attributes, (), entry.model)
 
@@ -84,9 +81,10 @@ def _missing_in(entry: Entry[SvedenPage], attributes: tuple[Attr, ...], path: Da
 
 def document_references_exist(project: Project) -> Iterator[Issue]:
     """Every document a subsection names is in the registry (or is declared absent)."""
-    ids = [d.id for d in project.documents.model.documents] if project.documents else []
+    documents = registry(project)
+    ids = [d.id for d in documents.model.documents] if documents else []
     for subsection in SUBSECTIONS:
-        entry = project.sveden.get(subsection.slug)
+        entry = sveden(project).get(subsection.slug)
         if entry is None:
             continue
         for path, ref in document_refs(subsection.attributes, (), entry.model):
@@ -100,11 +98,12 @@ def document_references_exist(project: Project) -> Iterator[Issue]:
 
 def documents_signed(project: Project) -> Iterator[Issue]:
     """Documents the school drafts are published signed (ПП 1802 п.18; 1493 п.8е); not the устав etc."""
-    if project.documents is None:
+    entry = registry(project)
+    if entry is None:
         return
-    for index, document in enumerate(project.documents.model.documents):
+    for index, document in enumerate(entry.model.documents):
         if document.kind not in UNSIGNED_KINDS and document.signature is None and document.file:
-            yield project.documents.doc.issue(
+            yield entry.doc.issue(
                 f"«{document.title}»: нет сведений об электронной подписи", ("documents", index, "title"),
                 hint="добавьте signature: {signer, position, date}", level="warning", code="sveden.unsigned")
 
@@ -112,7 +111,7 @@ def documents_signed(project: Project) -> Iterator[Issue]:
 def updated_in_time(project: Project) -> Iterator[Issue]:
     """Data changed on `changed` must be on the site within 10 working days (`updated`)."""
     for subsection in SUBSECTIONS:
-        entry = project.sveden.get(subsection.slug)
+        entry = sveden(project).get(subsection.slug)
         if entry is None or entry.model.changed is None or entry.model.updated is None:
             continue
         lag = working_days_between(entry.model.changed, entry.model.updated)
