@@ -54,7 +54,18 @@ def edited_book(path: Path, edit: Callable[[str, bytes], bytes]) -> Path:
 
 
 def in_sheet(old: str, new: str) -> Callable[[str, bytes], bytes]:
-    return lambda name, data: data.decode().replace(old, new, 1).encode() if name == SHEET else data
+    """Replace `old` in the sheet's XML; openpyxl with lxml writes «А» as «&#1040;», so both spellings match."""
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name != SHEET:
+            return data
+        text = data.decode()
+        for spelling in (old, old.encode("ascii", "xmlcharrefreplace").decode()):
+            if spelling in text:
+                return text.replace(spelling, new, 1).encode()
+        raise AssertionError(f"{old!r} is not in the sheet: the fixture no longer edits what it means to")
+
+    return edit
 
 
 def import_measured(path: Path) -> tuple[int, str, str, int]:
