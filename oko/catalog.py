@@ -1,7 +1,7 @@
 """The catalogue of error messages for the editors' handbook (docs/handbook/errors.md).
 
 Built from the engine's own tables, so the handbook never drifts from what the check says:
-`oko.rules.RULE_CODES` (rule code → what the rule requires) and `oko.yaml_source.SYNTAX_MESSAGES`
+`oko.rules.RULE_CODES` (rule code → what the rule requires) and `oko.yaml_messages.SYNTAX_MESSAGES`
 (how YAML syntax errors are told in Russian, with a hint). docs/hooks.py puts the result in place
 of the marker line `<!-- oko:error-catalog -->` while mkdocs builds the handbook.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from oko import yaml_source
+from oko import yaml_messages
 from oko.rules import RULE_CODES
 
 # Rule code prefix → the heading of its group, in the order the handbook shows them.
@@ -54,11 +54,11 @@ def _group_id(code: str) -> str:
 def _syntax_rows() -> list[tuple[str, str]]:
     rows = []
     seen = set()
-    for _needle, message, hint in yaml_source.SYNTAX_MESSAGES:
+    for _needle, message, hint in yaml_messages.SYNTAX_MESSAGES:
         if (message, hint) not in seen:
             seen.add((message, hint))
             rows.append((message, hint))
-    generic = yaml_source.GENERIC_SYNTAX_MESSAGE
+    generic = yaml_messages.GENERIC_SYNTAX_MESSAGE
     if generic not in seen:
         rows.append(generic)
     return rows

@@ -14,7 +14,8 @@ from oko.fs_errors import os_error_message
 from oko.outputs.search import SearchIndexError, index_site
 from oko.pipeline import BuildResult, generate, load_project
 from oko.ru import count
-from oko.write import LOCK_WAIT, OutputFolderError, OutputLockedError, check_output_folder, write_site
+from oko.write import OutputFolderError, check_output_folder, write_site
+from oko.write_lock import LOCK_WAIT, OutputLockedError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 NOT_BUILT = "Сайт не собран, прежняя версия не тронута.\n"

@@ -9,7 +9,8 @@ from oko.errors import Issue
 from oko.kind import MarkdownSource
 from oko.links import LINK_HINT, Routes, relative_url, resolve_link
 from oko.render import render_markdown
-from oko.sanitize import Removal, locate
+from oko.sanitize import Removal
+from oko.sanitize_locate import locate
 from oko.site import Page
 from oko.sources import Position, SourceDoc
 

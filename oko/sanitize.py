@@ -10,16 +10,15 @@ comments are the one deliberate exception: an editor's note is never published, 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
 
 from oko.errors import Level
+from oko.html_elements import Element, elements
 
 # What a school page needs: text, headings, lists, tables, details, figures, images and links — and the
 # div/span/sup/hr/ol/li with the id and class attributes that Markdown's toc, footnotes and admonition emit.
@@ -88,14 +87,6 @@ URL_HINT = ("ссылайтесь на страницы сайта (page:имя)
 
 
 @dataclass(frozen=True)
-class _Element:
-    tag: str
-    attributes: tuple[tuple[str, str], ...]
-    offset: int = field(default=0, compare=False)  # where its start tag begins in the parsed text
-    source: str = field(default="", compare=False)  # the start tag as written
-
-
-@dataclass(frozen=True)
 class Removal:
     """One thing the allow-list refused: an element (attribute ""), an attribute, or an attribute's address."""
 
@@ -106,48 +97,7 @@ class Removal:
     attribute: str = ""
     value: str = ""
     element: int = -1  # which element of the rendered fragment (document order), to find it in the source
-    node: _Element | None = field(default=None, compare=False)
-
-
-class _Elements(HTMLParser):
-    """The elements of an HTML fragment in document order, skipping what lies inside content-dropping tags."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[_Element] = []
-        self._skipping: list[str] = []  # the open content-dropping element and same-named ones nested in it
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
-        tag = "img" if tag == "image" else tag  # as every HTML parser (and so nh3) reads it
-        if self._skipping:
-            if tag == self._skipping[0] and not closed:
-                self._skipping.append(tag)
-            return
-        line, column = self.getpos()
-        attributes = tuple((name, value or "") for name, value in attrs)
-        self.found.append(_Element(tag, attributes, self._line_starts[line - 1] + column,
-                                   self.get_starttag_text() or ""))
-        if tag in CLEAN_CONTENT and not closed:
-            self._skipping.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skipping and tag == self._skipping[0]:
-            self._skipping.pop()
-
-
-def elements(html: str) -> list[_Element]:
-    """The elements of a fragment in document order (for the source, with where each start tag stands)."""
-    parser = _Elements(html)
-    parser.feed(html)
-    parser.close()
-    return parser.found
+    node: Element | None = field(default=None, compare=False)
 
 
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -192,7 +142,7 @@ def _short(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[:limit - 1] + "…"
 
 
-def _resource_hosts(element: _Element) -> list[tuple[str, str, str]]:
+def _resource_hosts(element: Element) -> list[tuple[str, str, str]]:
     """(attribute, value, host) for each attribute of the element that would load from another host."""
     found = []
     for name, value in element.attributes:
@@ -204,7 +154,7 @@ def _resource_hosts(element: _Element) -> list[tuple[str, str, str]]:
     return found
 
 
-def _other_host_removal(element: _Element, name: str, value: str, host: str) -> Removal:
+def _other_host_removal(element: Element, name: str, value: str, host: str) -> Removal:
     what = _OTHER_HOST_WHAT.get(element.tag, "файл")
     return Removal("error", f"{what} с другого сайта ({host}) не публикуется: сайт ничего не загружает "
                    "с других адресов", _OTHER_HOST_HINTS.get(what, _OTHER_HOST_HINT), element.tag, name, value)
@@ -227,7 +177,7 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal | None:
                    f"у тега <{tag}> разрешены атрибуты: {allowed}", tag, name, value)
 
 
-def review(found: list[_Element]) -> tuple[list[Removal], Counter[tuple[str, str, str]]]:
+def review(found: list[Element]) -> tuple[list[Removal], Counter[tuple[str, str, str]]]:
     """What the allow-list refuses, in document order, and what must survive: (tag, "", "") and (tag, attr, value)."""
     removals: list[Removal] = []
     kept: Counter[tuple[str, str, str]] = Counter()
@@ -270,20 +220,20 @@ _CLEANER = nh3.Cleaner(
 
 def sanitize(html: str, skip_urls: Iterable[str] = ()) -> tuple[str, list[Removal]]:
     """The cleaned fragment and every removal in document order; `skip_urls` were reported already (broken links)."""
-    found = elements(html)
+    found = elements(html, CLEAN_CONTENT)
     removals, kept = review(found)
     skipped = set(skip_urls)
     removals = [r for r in removals if not (r.attribute in URL_ATTRIBUTES and r.value in skipped)]
     cleaned = _CLEANER.clean(html)
     survived: Counter[tuple[str, str, str]] = Counter()
-    for element in elements(cleaned):
+    for element in elements(cleaned, CLEAN_CONTENT):
         survived[(element.tag, "", "")] += 1
         survived.update((element.tag, name, value) for name, value in element.attributes)
     removals += _unexpected(found, kept - survived)
     return cleaned, sorted(removals, key=lambda removal: removal.element)
 
 
-def _unexpected(found: list[_Element], missing: Counter[tuple[str, str, str]]) -> list[Removal]:
+def _unexpected(found: list[Element], missing: Counter[tuple[str, str, str]]) -> list[Removal]:
     """What nh3 dropped beyond the allow-list (an HTML parser's repair, e.g. a <td> outside a table), as removals.
 
     Which of several equal elements went is unknown: the first ones are named.
@@ -302,57 +252,3 @@ def _unexpected(found: list[_Element], missing: Counter[tuple[str, str, str]]) -
                                         "не бывает", _MISPLACED_HINT, element.tag, name, value, index, element))
             gone = gone or not name
     return removals
-
-
-def _spot(removal: Removal, written: _Element) -> int:
-    """Where the removal stands inside its element's start tag as written: the «<», the attribute or its value."""
-    if not removal.attribute:
-        return written.offset
-    name = re.escape(removal.attribute)
-    pattern = rf"[\s\"'/]({name})\s*=\s*[\"']?" if removal.value else rf"[\s\"'/]({name})(?=[\s=/>])"
-    match = re.search(pattern, written.source, re.IGNORECASE)
-    if match is None:
-        return written.offset
-    at_value = removal.value and removal.attribute in URL_ATTRIBUTES | RESOURCE_ATTRIBUTES
-    return written.offset + (match.end() if at_value else match.start(1))
-
-
-def _needles(removal: Removal) -> list[str]:
-    """For markup Markdown made (no start tag in the source): the address, then the attribute as attr_list writes it."""
-    found = [re.escape(removal.value)] if removal.value and removal.attribute in URL_ATTRIBUTES else []
-    if removal.attribute:
-        found.append(rf"(?<![\w:-]){re.escape(removal.attribute)}(?=\s*=)")  # {: onclick="…"}
-    return found
-
-
-def locate(removals: list[Removal], text: str) -> list[int | None]:
-    """Where each removal stands in the Markdown `text` (offsets), in order.
-
-    Raw HTML reaches the rendered fragment verbatim, so each element with a removal is matched, in order, to the
-    next equal start tag written in the text; what Markdown generated is found by its address or attr_list.
-    """
-    written = elements(re.sub(r"\\<", "  ", text))  # «\<» is an escaped «<»: text, not a tag
-    where: dict[_Element, list[int]] = defaultdict(list)  # each start tag as written → its places, in order
-    for index, element in enumerate(written):
-        where[element].append(index)
-    matched: dict[int, _Element | None] = {}
-    cursor = floor = 0  # the next written tag to match; where the last located removal stood
-    searched_from: dict[str, int] = {}
-    offsets: list[int | None] = []
-    for removal in removals:
-        if removal.element not in matched:
-            places = where.get(removal.node, []) if removal.node else []
-            at = bisect_left(places, cursor)
-            index = places[at] if at < len(places) else None
-            matched[removal.element] = None if index is None else written[index]
-            cursor = cursor if index is None else index + 1
-        element = matched[removal.element]
-        offset = None if element is None else _spot(removal, element)
-        for needle in [] if element else _needles(removal):
-            match = re.compile(needle, re.IGNORECASE).search(text, max(searched_from.get(needle, 0), floor))
-            if match:
-                offset, searched_from[needle] = match.start(), match.end()
-                break
-        floor = max(floor, element.offset if element else offset or 0)
-        offsets.append(offset)
-    return offsets

@@ -18,7 +18,8 @@ from oko.errors import Issue, format_text, report, summary
 from oko.fs_errors import os_error_message
 from oko.outputs.search import SearchIndexError, index_site
 from oko.pipeline import generate
-from oko.write import MARKER, OutputFolderError, OutputLockedError, check_output_folder, write_site
+from oko.write import MARKER, OutputFolderError, check_output_folder, write_site
+from oko.write_lock import OutputLockedError
 
 ERROR_TEMPLATE = Path(__file__).with_name("dev_error.html")
 # The inline script livereload 2.7.1 injects into every served page (no liveport): the pages'

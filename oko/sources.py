@@ -13,7 +13,8 @@ from pathlib import Path
 from oko.errors import Issue
 from oko.files import UnsafeFileError, human_size, read_regular
 from oko.source_doc import DataPath, Position, SourceDoc, format_path
-from oko.yaml_source import MAX_DEPTH, MAX_VALUES, parse_yaml
+from oko.yaml_builder import MAX_DEPTH, MAX_VALUES
+from oko.yaml_source import parse_yaml
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # one YAML or Markdown file
 __all__ = ["MAX_DEPTH", "MAX_TEXT_BYTES", "MAX_VALUES", "DataPath", "Position", "SourceDoc", "decode_text",

@@ -33,19 +33,14 @@ import shutil
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-try:
-    import fcntl
-except ImportError:  # Windows has no flock: builds into one folder must not overlap there
-    fcntl = None  # type: ignore[assignment]
+from oko.write_lock import LOCK_WAIT, locked
 
 MARKER = ".oko-site"
 MARKER_TEXT = b"This folder is written by oko (build.py build); it is replaced on every build.\n"
-LOCK_WAIT = 300.0  # seconds a build waits for another build into the same folder
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -57,10 +52,6 @@ _UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
 
 class OutputFolderError(Exception):
     """The output folder is one we must not replace (not ours, a symlink, or it holds the project)."""
-
-
-class OutputLockedError(Exception):
-    """Another build into the same folder held the lock for longer than we were told to wait."""
 
 
 def check_output_folder(out_dir: Path, project_root: Path) -> None:
@@ -105,7 +96,7 @@ def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], No
     if not out_dir.name:
         raise OutputFolderError(f"«{out_dir}» — корень диска, его нельзя заменить: укажите папку (--out)")
     _make_folder(out_dir.parent)
-    with _locked(out_dir, wait, on_wait):
+    with locked(out_dir, wait, on_wait):
         _restore_orphaned_site(out_dir)
         _refuse_foreign(out_dir)
         stuck = [path for leftover in _leftovers(out_dir) for path in _remove(leftover)]
@@ -231,57 +222,6 @@ def _flush(folder: Path) -> None:
             raise OSError(code, os.strerror(code), str(folder))
     finally:
         os.close(fd)
-
-
-@contextmanager
-def _locked(out_dir: Path, wait: float, on_wait: Callable[[], None] | None) -> Iterator[None]:
-    if fcntl is None:
-        yield
-        return
-    lock = out_dir.parent / f".{out_dir.name}.lock"
-    fd = _acquire(out_dir, lock, wait, on_wait)
-    try:
-        yield
-    finally:
-        with suppress(OSError):
-            os.unlink(lock)  # before unlocking: a waiter that then gets this file sees it is gone and retries
-        os.close(fd)
-
-
-def _acquire(out_dir: Path, lock: Path, wait: float, on_wait: Callable[[], None] | None) -> int:
-    deadline = time.monotonic() + wait
-    told = False
-    while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            if time.monotonic() >= deadline:
-                raise OutputLockedError(
-                    f"в папку «{out_dir}» уже собирает сайт другая сборка "
-                    f"(блокировка «{lock}»), ждали {wait:g} с. Дождитесь её окончания и запустите сборку снова "
-                    "(или ждите дольше: --wait СЕКУНДЫ)") from None
-            if not told and on_wait is not None:
-                on_wait()
-                told = True
-            time.sleep(0.1)
-            continue
-        except BaseException:
-            os.close(fd)
-            raise
-        if _same_file(fd, lock):
-            return fd
-        os.close(fd)  # its holder removed this file just as we got it: lock the new one
-
-
-def _same_file(fd: int, path: Path) -> bool:
-    held = os.fstat(fd)
-    try:
-        current = os.stat(path, follow_symlinks=False)
-    except FileNotFoundError:
-        return False
-    return (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino)
 
 
 def _leftovers(out_dir: Path) -> list[Path]:
