@@ -80,6 +80,11 @@ def where(*items: Any) -> Where:
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
+def spanned(meta: Any) -> Where:
+    """The text span of a rule (with the words lark leaves out of the tree, such as «года»)."""
+    return meta.start_pos, meta.end_pos
+
+
 def _span_of(item: Any) -> Where:
     if isinstance(item, Token):
         return item.start_pos or 0, item.end_pos or 0
@@ -107,19 +112,22 @@ class Pieces(Transformer):
     def day(self, children: list[Token]) -> Token:
         return children[0]
 
-    def year(self, children: list[Token]) -> Year:
-        return Year(checked_year(int(children[0])), where(children[0]))
+    @v_args(meta=True)
+    def year(self, meta: Any, children: list[Token]) -> Year:
+        return Year(checked_year(int(children[0])), spanned(meta))
 
     @v_args(meta=True)
     def current_year(self, meta: Any, children: list[Any]) -> Year:
-        return Year(None, (meta.start_pos, meta.end_pos))
+        return Year(None, spanned(meta))
 
-    def word_date(self, children: list[Any]) -> Point:
+    @v_args(meta=True)
+    def word_date(self, meta: Any, children: list[Any]) -> Point:
         day, month, year = children[0], children[1], first(children, Year)
         value = year.value if year else None
-        return Point(PartialDate(year=value, month=lexicon.MONTHS[month], day=int(day)), where(day, month, year))
+        return Point(PartialDate(year=value, month=lexicon.MONTHS[month], day=int(day)), spanned(meta))
 
-    def num_date(self, children: list[Any]) -> Point:
+    @v_args(meta=True)
+    def num_date(self, meta: Any, children: list[Any]) -> Point:
         token, year = children[0], first(children, Year)
         numbers = [int(part) for part in token.replace("/", ".").replace("-", ".").split(".")]
         if token.type == "DATE_ISO":
@@ -130,24 +138,27 @@ class Pieces(Transformer):
             numbers.append(year.value if year.value is not None else 0)
         day, month, *rest = numbers
         value = checked_year(rest[0]) if rest and rest[0] else None
-        return Point(PartialDate(year=value, month=checked_month(month), day=day), where(token, year))
+        return Point(PartialDate(year=value, month=checked_month(month), day=day), spanned(meta))
 
-    def nth_weekday(self, children: list[Any]) -> Point:
+    @v_args(meta=True)
+    def nth_weekday(self, meta: Any, children: list[Any]) -> Point:
         ordinal, weekday, month = [child for child in children if isinstance(child, Token)]
         year = first(children, Year)
         date = PartialDate(month=lexicon.MONTHS[month], weekday=lexicon.WEEKDAYS[weekday],
                            nth=lexicon.ORDINALS[ordinal], working=named(children, "working"))
         if year is not None and year.value is not None:
             date = date.with_year(year.value)
-        return Point(date, where(ordinal, month, year))
+        return Point(date, spanned(meta))
 
-    def bare_day(self, children: list[Token]) -> Point:
-        return Point(PartialDate(month=1, day=int(children[0])), where(children[0]), bare=True)
+    @v_args(meta=True)
+    def bare_day(self, meta: Any, children: list[Token]) -> Point:
+        return Point(PartialDate(month=1, day=int(children[0])), spanned(meta), bare=True)
 
-    def month_point(self, children: list[Any]) -> Point:
+    @v_args(meta=True)
+    def month_point(self, meta: Any, children: list[Any]) -> Point:
         month, year = children[0], first(children, Year)
         value = year.value if year else None
-        return Point(PartialDate(year=value, month=lexicon.MONTHS[month]), where(month, year))
+        return Point(PartialDate(year=value, month=lexicon.MONTHS[month]), spanned(meta))
 
     def point(self, children: list[Any]) -> Point:
         point = children[0]
@@ -181,11 +192,11 @@ class Pieces(Transformer):
 
     @v_args(meta=True)
     def moscow(self, meta: Any, children: list[Any]) -> Any:
-        return _ZoneWord(Zone.MOSCOW, (meta.start_pos, meta.end_pos))
+        return _ZoneWord(Zone.MOSCOW, spanned(meta))
 
     @v_args(meta=True)
     def local(self, meta: Any, children: list[Any]) -> Any:
-        return _ZoneWord(Zone.LOCAL, (meta.start_pos, meta.end_pos))
+        return _ZoneWord(Zone.LOCAL, spanned(meta))
 
     def at(self, children: list[Clock]) -> Clock:
         return children[0]
