@@ -189,8 +189,9 @@ class Forms(Pieces):
             fields["start_year"] = since.value
         return Draft(K.RECURRING, of(children, Point), years=[since] if since else [], fields=fields)
 
-    def since(self, children: list[Token]) -> Year:
-        return Year(checked_year(int(children[0])), where(children[0]))
+    @v_args(meta=True)
+    def since(self, meta: Any, children: list[Token]) -> Year:
+        return Year(checked_year(int(children[0])), (children[0].start_pos or 0, meta.end_pos))
 
     # ---------------------------------------------------------------- relative to an event
     def before(self, children: list[Any]) -> Draft:

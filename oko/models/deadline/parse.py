@@ -32,8 +32,12 @@ def parser() -> Lark:
     return Lark(f"{grammar}\n_any: {any_token}\n", parser="lalr", lexer=DeadlineLexer, propagate_positions=True)
 
 
+@functools.lru_cache(maxsize=4096)
 def read_deadline(text: str) -> Deadline:
-    """Parse one deadline text (whitespace already collapsed); raises ImpossibleDateError for a non-date."""
+    """Parse one deadline text (whitespace already collapsed); raises ImpossibleDateError for a non-date.
+
+    Cached: plans repeat their deadlines («В течение года» fills whole seeds) and a Deadline is frozen.
+    """
     try:
         draft = Forms().transform(parser().parse(text))
         return Deadline(text=text, **assemble(draft, text))
