@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -21,7 +22,9 @@ from oko.models.deadline import (
 )
 from oko.models.deadline.lexicon import MONTHS_PREPOSITIONAL
 from oko.models.plan import PlanItem
+from oko.render import Assets, make_environment
 from oko.ru import MONTHS_GENITIVE, MONTHS_NOMINATIVE
+from oko.site import Page
 from tests.test_deadline_corpus import CORPUS, describe, read
 
 YEAR = AcademicYear(start=2025)
@@ -328,3 +331,26 @@ def test_parse_deadline_keeps_a_deadline_and_refuses_what_is_not_text() -> None:
     deadline = parse("октябрь")
     assert parse_deadline(deadline) is deadline
     assert parse_deadline(2026).kind == DeadlineKind.YEARS
+
+
+# The partial that renders a deadline from its pieces once the templates are wired (see the report).
+MARKED_PARTIAL = (
+    '{%- for text, iso in d.pieces() -%}'
+    '{% if iso %}<time datetime="{{ iso }}">{{ text }}</time>{% else %}{{ text }}{% endif %}'
+    '{%- endfor -%}'
+)
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("с 1 по 25 марта 2022 года", 'с <time datetime="2022-03-01">1</time> по '
+                                  '<time datetime="2022-03-25">25 марта 2022 года</time>'),
+    ("До 20.02.2020 (до 18:00 мск)", 'До <time datetime="2020-02-20">20.02.2020</time> (до '
+                                     '<time datetime="2020-02-20T18:00+03:00">18:00 мск</time>)'),
+    ("в течении года", "в течении года"),
+    ("Август – октябрь", '<time datetime="2025-08">Август</time> – <time datetime="2025-10">октябрь</time>'),
+    ("по графику <ФЦТ> & «ОО»", "по графику &lt;ФЦТ&gt; &amp; «ОО»"),
+])
+def test_pieces_render_the_words_as_written(text: str, html: str) -> None:
+    env = make_environment([Path(__file__).resolve().parent.parent / "templates"], Assets(), {})
+    deadline = parse(text).resolved(YEAR.year_of_month)
+    assert env.from_string(MARKED_PARTIAL).render(d=deadline, page=Page("/", "x", "x")) == html

@@ -90,6 +90,16 @@ class Deadline(BaseModel):
         marks = [Mark(start=s.start, end=s.end, iso=iso) for s in self.spans if (iso := self._iso(s))]
         return tuple(sorted(marks, key=lambda mark: mark.start))
 
+    def pieces(self) -> tuple[tuple[str, str], ...]:
+        """The text cut at its marks, as (text, iso) pairs, iso '' between them: what a template renders
+        as `<time datetime="{iso}">{text}</time>` or plain text, so the page shows the words as written."""
+        pieces, position = [], 0
+        for mark in self.marks():
+            pieces += [(self.text[position:mark.start], ""), (self.text[mark.start:mark.end], mark.iso)]
+            position = mark.end
+        pieces.append((self.text[position:], ""))
+        return tuple(piece for piece in pieces if piece[0])
+
     def iso_dates(self) -> tuple[str, ...]:
         """The machine-readable values in the order they are written: «2026-02-10», «2020-02-20T18:00+03:00»."""
         return tuple(mark.iso for mark in self.marks())
