@@ -10,11 +10,7 @@ from lark import Token, Transformer, v_args
 
 from oko.models.common import MAX_YEAR, MIN_YEAR
 from oko.models.deadline import lexicon
-from oko.models.deadline.parts import (
-    DeadlineKind,
-    PartialDate,
-    Zone,
-)
+from oko.models.deadline.parts import DeadlineKind, PartialDate, Span, Zone, fill_years
 
 
 class ImpossibleDateError(Exception):
@@ -49,6 +45,13 @@ class Point:
 class Year:
     value: int | None  # None: «текущего года», the plan's year
     where: Where
+
+
+@dataclass
+class Event:
+    """Where the event's words are; the text is cut out when the draft is assembled."""
+
+    where: tuple[int, int]
 
 
 @dataclass
@@ -232,3 +235,29 @@ def _apply_note(point: Point, note: Any) -> None:
             raise ImpossibleDateError("в скобках дата другого месяца")
         point.date = point.date.model_copy(update={"day": stated.date.day, "year": stated.date.year})
         point.also.append(stated.where)
+
+
+def assemble(draft: Draft, text: str) -> dict[str, Any]:
+    """Deadline fields: bare days get the next point's month, single years serve the whole list."""
+    points = draft.points
+    for index, point in enumerate(points):
+        if point.bare:
+            following = next(p for p in points[index + 1:] if not p.bare)
+            point.date = point.date.model_copy(update={"month": following.date.month, "year": following.date.year})
+    dates = fill_years([point.date for point in points])
+    clocks = [*draft.clocks, *(p.clock for p in points if p.clock and p.clock not in draft.clocks)]
+    spans = [Span(start=y.where[0], end=y.where[1], year=y.value) for y in draft.years if y.value is not None]
+    for index, point in enumerate(points):
+        if point.where != (0, 0):
+            spans += [Span(start=s, end=e, point=index) for s, e in (point.where, *point.also)]
+        if point.clock is not None:
+            spans.append(Span(start=point.clock.where[0], end=point.clock.where[1], point=index,
+                              time=clocks.index(point.clock)))
+    spans += [Span(start=c.where[0], end=c.where[1], time=i) for i, c in enumerate(draft.clocks)]
+    fields = {key: value for key, value in draft.fields.items() if value not in (None, False)}
+    if isinstance(fields.get("event"), Event):
+        start, end = fields["event"].where
+        fields["event"] = text[start:end]
+    zone = next((c.zone for c in clocks if c.zone), None)
+    return {"kind": draft.kind, "points": tuple(dates), "times": tuple(c.time for c in clocks), "zone": zone,
+            "spans": tuple(spans), **fields}

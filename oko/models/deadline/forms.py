@@ -11,6 +11,7 @@ from oko.models.deadline import lexicon
 from oko.models.deadline.build import (
     Clock,
     Draft,
+    Event,
     ImpossibleDateError,
     NotADeadlineError,
     Pieces,
@@ -29,8 +30,6 @@ from oko.models.deadline.parts import (
     OffsetUnit,
     PartialDate,
     Relation,
-    Span,
-    fill_years,
 )
 
 K = DeadlineKind
@@ -238,8 +237,8 @@ class Forms(Pieces):
         return OffsetUnit.CALENDAR_DAY
 
     @v_args(meta=True)
-    def event(self, meta: Any, children: list[Any]) -> _Event:
-        return _Event((meta.start_pos, meta.end_pos))
+    def event(self, meta: Any, children: list[Any]) -> Event:
+        return Event((meta.start_pos, meta.end_pos))
 
     schedule = event
 
@@ -252,7 +251,7 @@ class Forms(Pieces):
     @v_args(meta=True)
     def as_needed_form(self, meta: Any, children: list[Any]) -> Draft:
         if not children:  # «при необходимости»: the need is the event
-            children = [_Event((meta.end_pos - len("необходимости"), meta.end_pos))]
+            children = [Event((meta.end_pos - len("необходимости"), meta.end_pos))]
         return _relative(Relation.AS_NEEDED, children)
 
 
@@ -263,41 +262,8 @@ def _half_year_year(number: int, pair: YearPair | None, year: Year | None) -> in
     return year.value if year else None
 
 
-@dataclass
-class _Event:
-    """Where the event's words are; the text is cut out when the draft is assembled."""
-
-    where: tuple[int, int]
-
-
 def _relative(relation: Relation, children: list[Any]) -> Draft:
-    event = first(children, _Event)
+    event = first(children, Event)
     fields = {"relation": relation, "anchor": first(children, Anchor), "offset": first(children, Offset),
               "event": event}
     return Draft(K.RELATIVE, clocks=of(children, Clock), fields=fields)
-
-
-def assemble(draft: Draft, text: str) -> dict[str, Any]:
-    """Deadline fields: bare days get the next point's month, single years serve the whole list."""
-    points = draft.points
-    for index, point in enumerate(points):
-        if point.bare:
-            following = next(p for p in points[index + 1:] if not p.bare)
-            point.date = point.date.model_copy(update={"month": following.date.month, "year": following.date.year})
-    dates = fill_years([point.date for point in points])
-    clocks = [*draft.clocks, *(p.clock for p in points if p.clock and p.clock not in draft.clocks)]
-    spans = [Span(start=y.where[0], end=y.where[1], year=y.value) for y in draft.years if y.value is not None]
-    for index, point in enumerate(points):
-        if point.where != (0, 0):
-            spans += [Span(start=s, end=e, point=index) for s, e in (point.where, *point.also)]
-        if point.clock is not None:
-            spans.append(Span(start=point.clock.where[0], end=point.clock.where[1], point=index,
-                              time=clocks.index(point.clock)))
-    spans += [Span(start=c.where[0], end=c.where[1], time=i) for i, c in enumerate(draft.clocks)]
-    fields = {key: value for key, value in draft.fields.items() if value not in (None, False)}
-    if isinstance(fields.get("event"), _Event):
-        start, end = fields["event"].where
-        fields["event"] = text[start:end]
-    zone = next((c.zone for c in clocks if c.zone), None)
-    return {"kind": draft.kind, "points": tuple(dates), "times": tuple(c.time for c in clocks), "zone": zone,
-            "spans": tuple(spans), **fields}

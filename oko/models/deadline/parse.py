@@ -12,8 +12,8 @@ from lark.exceptions import LarkError, VisitError
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from oko.models.deadline.build import ImpossibleDateError, NotADeadlineError
-from oko.models.deadline.forms import Forms, assemble
+from oko.models.deadline.build import ImpossibleDateError, NotADeadlineError, assemble
+from oko.models.deadline.forms import Forms
 from oko.models.deadline.lexer import DeadlineLexer
 from oko.models.deadline.model import Deadline
 from oko.models.deadline.parts import DeadlineKind
