@@ -4,6 +4,7 @@ look-alike letters, times of day, weekday rules, quarters, the plan's period, th
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from oko.models.deadline import (
     parse_deadline,
     plan_period,
 )
+from oko.models.deadline import parse as grammar
 from oko.models.deadline.lexicon import MONTHS_PREPOSITIONAL
 from oko.models.plan import PlanItem
 from oko.render import Assets, make_environment
@@ -354,3 +356,11 @@ def test_pieces_render_the_words_as_written(text: str, html: str) -> None:
     env = make_environment([Path(__file__).resolve().parent.parent / "templates"], Assets(), {})
     deadline = parse(text).resolved(YEAR.year_of_month)
     assert env.from_string(MARKED_PARTIAL).render(d=deadline, page=Page("/", "x", "x")) == html
+
+
+def test_the_grammar_has_no_conflicts(caplog: pytest.LogCaptureFixture) -> None:
+    """Lark resolves an LALR shift/reduce conflict silently (as a shift): each would be a hidden ambiguity."""
+    with caplog.at_level(logging.DEBUG, logger="lark"):
+        grammar.parser.__wrapped__(debug=True)
+    conflicts = [record.getMessage() for record in caplog.records if "conflict" in record.getMessage().lower()]
+    assert conflicts == []

@@ -21,15 +21,20 @@ from oko.models.deadline.parts import DeadlineKind
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 
 
-@functools.cache
-def parser() -> Lark:
-    """The parser, built once. An event's words may be any token but «до» (which ends a rule's event)."""
+def grammar_text() -> str:
+    """grammar.lark with its `_any` rule: an event's words may be any token but «до» (which ends a rule's event)."""
     grammar = GRAMMAR.read_text(encoding="utf-8")
     token_types = " ".join(re.findall(r"^%declare (.+)$", grammar, re.MULTILINE)).split()
     rules = re.sub(r"//.*", "", grammar)
     literals = sorted(set(re.findall(r'"((?:[^"\\]|\\.)+)"', rules)) - {"до"})
     any_token = " | ".join([*token_types, *(f'"{literal}"' for literal in literals)])
-    return Lark(f"{grammar}\n_any: {any_token}\n", parser="lalr", lexer=DeadlineLexer, propagate_positions=True)
+    return f"{grammar}\n_any: {any_token}\n"
+
+
+@functools.cache
+def parser(debug: bool = False) -> Lark:
+    """The LALR parser, built once (debug=True logs its conflicts to the `lark` logger)."""
+    return Lark(grammar_text(), parser="lalr", lexer=DeadlineLexer, propagate_positions=True, debug=debug)
 
 
 @functools.lru_cache(maxsize=4096)
