@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from oko.kinds.plans.model import PlanItem
 from oko.models.common import AcademicYear, Period
-from oko.models.deadline import Deadline, DeadlineKind, PartialDate, Relation
+from oko.models.deadline import Anchor, Deadline, DeadlineKind, Offset, OffsetUnit, PartialDate, Relation
 from oko.render import Assets, make_environment
 from oko.site import Page
 
@@ -93,25 +93,27 @@ def test_recurring(text: str, period: str) -> None:
     assert (deadline.kind, deadline.period) == (DeadlineKind.RECURRING, period)
 
 
-@pytest.mark.parametrize(("text", "relation", "event", "offset"), [
-    ("перед началом процедуры", Relation.BEFORE, "процедуры", ""),
-    ("не позднее 1 рабочего дня до проведения оценочной процедуры", Relation.BEFORE,
-     "проведения оценочной процедуры", "1 рабочего дня"),
+@pytest.mark.parametrize(("text", "relation", "anchor", "event", "offset"), [
+    ("перед началом процедуры", Relation.BEFORE, Anchor.START, "процедуры", None),
+    ("не позднее 1 рабочего дня до проведения оценочной процедуры", Relation.BEFORE, None,
+     "проведения оценочной процедуры", Offset(amount=1, unit=OffsetUnit.WORKING_DAY)),
     ("в течении 10 календарных дней после получения результатов независимой оценочной процедуры", Relation.AFTER,
-     "получения результатов независимой оценочной процедуры", "10 календарных дней"),
-    ("После окончания процедуры", Relation.AFTER, "процедуры", ""),
-    ("не позднее 2 недель после начала учебного года", Relation.AFTER, "начала учебного года", "2 недель"),
-    ("В процессе проведения процедуры", Relation.DURING, "проведения процедуры", ""),
-    ("в соответствии с графиком проведения оценочных процедур", Relation.ACCORDING_TO,
-     "графиком проведения оценочных процедур", ""),
-    ("По плану ОО", Relation.ACCORDING_TO, "плану оо", ""),
-    ("по заявке ОО", Relation.ON_REQUEST, "оо", ""),
-    ("по мере необходимости", Relation.AS_NEEDED, "необходимости", ""),
+     None, "получения результатов независимой оценочной процедуры", Offset(amount=10, unit=OffsetUnit.CALENDAR_DAY)),
+    ("После окончания процедуры", Relation.AFTER, Anchor.END, "процедуры", None),
+    ("не позднее 2 недель после начала учебного года", Relation.AFTER, Anchor.START, "учебного года",
+     Offset(amount=2, unit=OffsetUnit.WEEK)),
+    ("В процессе проведения процедуры", Relation.DURING, None, "проведения процедуры", None),
+    ("в соответствии с графиком проведения оценочных процедур", Relation.ACCORDING_TO, None,
+     "графиком проведения оценочных процедур", None),
+    ("По плану ОО", Relation.ACCORDING_TO, None, "плану ОО", None),
+    ("по заявке ОО", Relation.ON_REQUEST, None, "ОО", None),
+    ("по мере необходимости", Relation.AS_NEEDED, None, "необходимости", None),
 ])
-def test_relative_to_an_event(text: str, relation: Relation, event: str, offset: str) -> None:
+def test_relative_to_an_event(text: str, relation: Relation, anchor: Anchor | None, event: str,
+                              offset: Offset | None) -> None:
     deadline = parse(text)
     assert deadline.kind == DeadlineKind.RELATIVE
-    assert (deadline.relation, deadline.event, deadline.offset) == (relation, event, offset)
+    assert (deadline.relation, deadline.anchor, deadline.event, deadline.offset) == (relation, anchor, event, offset)
     assert deadline.text == text
 
 
