@@ -83,7 +83,7 @@ class _Reader:
 
     def number(self, value: Any, at: Where, whole: bool = True) -> int | float | None:
         """A cell as a number: a count (whole, ≥ 0) or a percent; None and a problem when it is not one."""
-        if isinstance(value, bool) or isinstance(value, dt.date | dt.datetime):
+        if isinstance(value, bool | dt.date | dt.datetime):
             parsed = None
         elif isinstance(value, int | float):
             parsed = value
@@ -96,7 +96,7 @@ class _Reader:
             what = "целое неотрицательное число (количество участников)" if whole else "неотрицательное число"
             self.problem(at, f"не понято значение «{_text(value)}»: ожидается {what}")
             return None
-        return int(parsed) if whole or float(parsed).is_integer() and isinstance(parsed, int) else float(parsed)
+        return int(parsed) if whole or (float(parsed).is_integer() and isinstance(parsed, int)) else float(parsed)
 
     def read(self) -> None:
         self._info()

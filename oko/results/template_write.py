@@ -110,7 +110,8 @@ def _tasks(workbook: Workbook, result: ProcedureResults) -> None:
     if not owners:
         return
     keys = [t.id for t in result.tasks] if result.tasks else sorted({k for _, tasks in owners for k in tasks})
-    _grid(workbook.create_sheet(TASKS), [GROUP, *keys], [[name, *(tasks.get(k) for k in keys)] for name, tasks in owners])
+    rows = [[name, *(tasks.get(k) for k in keys)] for name, tasks in owners]
+    _grid(workbook.create_sheet(TASKS), [GROUP, *keys], rows)
 
 
 def _reference(sheet: Worksheet, result: ProcedureResults) -> None:
