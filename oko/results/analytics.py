@@ -59,9 +59,8 @@ def interval_from_counts(scores: Counts, critical: Critical = "student") -> Inte
     sample = _expanded(scores)
     if sample.size < 2:
         return None
-    described = stats.describe(sample)  # variance with ddof = 1, as the methodology's S
-    return interval_from_summary(float(described.mean), math.sqrt(float(described.variance)), int(sample.size),
-                                 critical)
+    variance = float(np.var(sample, ddof=1))  # n − 1, as the methodology's S (scipy.stats.tvar warns on S = 0)
+    return interval_from_summary(float(np.mean(sample)), math.sqrt(variance), int(sample.size), critical)
 
 
 @dataclass(frozen=True)
