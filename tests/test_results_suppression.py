@@ -150,7 +150,8 @@ def test_no_group_below_the_threshold_hides_nothing() -> None:
 
 
 def test_the_threshold_is_a_strict_minimum() -> None:
-    groups = [{"group": "5А", "participants": 9, "marks": {3: 9}}, {"group": "5Б", "participants": 20, "marks": {4: 20}}]
+    groups = [{"group": "5А", "participants": 9, "marks": {3: 9}},
+              {"group": "5Б", "participants": 20, "marks": {4: 20}}]
     assert suppress_result(result(groups)).primary == {"5А"}
     assert suppress_result(result(groups), min_group=9).primary == frozenset()
 

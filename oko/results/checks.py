@@ -72,7 +72,7 @@ def _reference(result: ProcedureResults) -> ReferenceFigures | None:
 
 
 def _num(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
+    return f"{value:.2f}".replace(".", ",").replace("-", "−")  # the typographic minus
 
 
 def _group_findings(result: ProcedureResults, group: GroupResult, critical: analytics.Critical) -> list[Finding]:
