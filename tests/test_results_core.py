@@ -158,7 +158,9 @@ def test_findings_for_the_parallel_and_the_classes_above_the_threshold() -> None
         {"group": "5Б", "participants": 3, "marks": {3: 3}, "scores": {8: 3}, "journal_scores": {3: {8: 3}}}],
         reference=[{"level": "region", "mean_score": 10.0, "score_sd": 4.0, "participants": 10000}]))
     assert problems(result) == []
-    found = checks.findings(result)
+    # 5Б (3 pupils) is below the threshold, so the suppression hides 5А with it: published, only the parallel.
+    assert [f.group for f in checks.findings(result)] == ["5"] * 4
+    found = checks.findings(result, hidden=frozenset())  # e.g. a school's private report
     # The parallel (13 pupils, mean 11.69): its interval 10.07–13.32 reaches below the region's 10.08; fewer
     # than 20 pupils: no boundary peaks; 5Б (3 pupils) gets no markers of its own.
     assert [(f.group, f.code, f.flagged) for f in found] == [
@@ -169,3 +171,17 @@ def test_findings_for_the_parallel_and_the_classes_above_the_threshold() -> None
     assert found[4].message == ("средний балл 12,80, интервал 11,42–14,18; регион: 9,92–10,08 — нижняя граница "
                                 "выше верхней границы группы")
     assert found[5].message == "корреляция Спирмена отметки по журналу и балла: −0,85 — отрицательная"
+
+
+def test_no_marker_for_a_class_hidden_to_protect_a_small_one() -> None:
+    # 5Б (8 pupils) is below 10; 5А (12) is hidden with it, or its mean beside the parallel's would give 5Б's.
+    scores = {10: 2, 12: 3, 14: 4, 16: 3}
+    result = ProcedureResults.model_validate(base(max_score=20, boundaries={3: 6, 4: 10, 5: 15}, groups=[
+        {"group": "5А", "participants": 12, "marks": {4: 9, 5: 3}, "scores": scores},
+        {"group": "5Б", "participants": 8, "marks": {4: 8}, "scores": {12: 8}}],
+        reference=[{"level": "region", "mean_score": 10.0, "score_sd": 4.0, "participants": 10000}]))
+    # 20 pupils: the peaks are tested at 10 and 15 (at 6 the three counts are all 0).
+    assert [(f.group, f.code) for f in checks.findings(result)] == [("5", "inflated_mean"), ("5", "boundary_peak"),
+                                                                    ("5", "boundary_peak")]
+    assert [f.group for f in checks.findings(result, hidden=frozenset())][:2] == ["5", "5"]
+    assert "5А" in {f.group for f in checks.findings(result, hidden=frozenset())}

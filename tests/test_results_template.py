@@ -114,3 +114,16 @@ def test_a_missing_field_and_missing_sheets(tmp_path: Path) -> None:
     csv = tmp_path / "r.csv"
     csv.write_text("Класс;2\n", encoding="utf-8")
     assert [i.message for i in import_results(csv)[1]] == ["шаблон результатов — книга Excel (.xlsx)"]
+
+
+def test_a_blank_template_reads_back_as_empty_classes(tmp_path: Path) -> None:
+    from oko.results.template_write import blank_template_bytes
+
+    path = tmp_path / "blank.xlsx"
+    path.write_bytes(blank_template_bytes("ВПР", "Русский язык", "20.04.2026", 6, ["6А", "6Б"], max_score=3))
+    result, issues = import_results(path)
+    assert issues == [] and result is not None
+    assert [(g.group, g.participants, g.marks, g.scores) for g in result.groups] == [
+        ("6А", 0, {}, {}), ("6Б", 0, {}, {})]
+    rows = list(load_workbook(path, read_only=True)["Баллы"].iter_rows(values_only=True))
+    assert rows == [("Класс", 0, 1, 2, 3), ("6А", 0, 0, 0, 0), ("6Б", 0, 0, 0, 0)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from oko.results import analytics, figures
 from oko.results.consistency import Problem
 from oko.results.model import GroupResult, ProcedureResults, ReferenceFigures, ReferenceLevel
-from oko.results.suppression import DEFAULT_MIN_GROUP
+from oko.results.suppression import DEFAULT_MIN_GROUP, suppress_result
 
 # The group of seed 003 §1.1 is «группа ОО по региону»: the region first.
 REFERENCE_ORDER = (ReferenceLevel.REGION, ReferenceLevel.MUNICIPALITY, ReferenceLevel.RUSSIA)
@@ -39,15 +39,21 @@ class Finding:
     message: str
 
 
-def findings(result: ProcedureResults, min_group: int = DEFAULT_MIN_GROUP,
-             critical: analytics.Critical = "student") -> list[Finding]:
-    """The markers of every group at or above min_group: the parallel first, then the classes."""
+def findings(result: ProcedureResults, min_group: int = DEFAULT_MIN_GROUP, critical: analytics.Critical = "student",
+             hidden: frozenset[str] | None = None) -> list[Finding]:
+    """The markers of every group shown: the parallel first, then the classes.
+
+    A marker is a figure too (a class's mean, beside the parallel's, gives the other class's), so the groups
+    hidden by the suppression get none: `hidden` are the rows suppress() hid (computed here when not given).
+    """
+    if hidden is None:
+        hidden = suppress_result(result, min_group=min_group).rows
     groups = [figures.parallel_total(result)]
     if not result.is_merged():
         groups += result.groups
     found: list[Finding] = []
     for group in groups:
-        if group.participants >= min_group:
+        if group.participants >= min_group and group.group not in hidden:
             found += _group_findings(result, group, critical)
     return found
 

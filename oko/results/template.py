@@ -112,7 +112,7 @@ class _Reader:
         sheet = self.sheet(INFO)
         if sheet is None:
             self.issues.append(Issue("error", self.shown, f"в книге нет листа «{INFO}»",
-                                     hint="начните с шаблона: build.py results-template"))
+                                     hint="возьмите шаблон результатов Око: первый лист «Работа», второй «Отметки»"))
             return
         labels = {_fold(label): key for key, label in INFO_FIELDS}
         for index, row in enumerate(sheet.rows):

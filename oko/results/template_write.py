@@ -65,6 +65,16 @@ def template_bytes(result: ProcedureResults) -> bytes:
     return spreadsheet._normalised_zip(raw.getvalue())
 
 
+def blank_template_bytes(kind: str, subject: str, date: str, grade: int, classes: list[str],
+                         max_score: int | None = None) -> bytes:
+    """A template to fill in: the work's fields, and a row of zeros per class on «Отметки» (and «Баллы»)."""
+    groups = [{"group": name, "participants": 0, "marks": {},
+               **({"scores": {}} if max_score is not None else {})} for name in classes]
+    result = ProcedureResults.model_validate({"kind": kind, "subject": subject, "date": date, "grade": grade,
+                                              "max_score": max_score, "groups": groups})
+    return template_bytes(result)
+
+
 def _score_keys(result: ProcedureResults) -> list[int]:
     if result.max_score is not None:
         return list(range(result.max_score + 1))
