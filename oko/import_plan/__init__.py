@@ -44,15 +44,18 @@ def import_plan(path: Path, organisation: str, year: str | None = None) -> tuple
         blocks = body_blocks(open_document(path))
     except ReadError as exc:
         return None, [Issue("error", shown, exc.message, hint=exc.hint)]
-    front_paragraphs, tables, issues = _read_blocks(blocks, shown)
+    front_paragraphs, tables = _read_blocks(blocks)
     front = read_front(front_paragraphs)
-    issues += [Issue("warning", shown, message) for message in front.warnings]
+    issues = [Issue("warning", shown, message) for message in front.warnings]
     rows = PlanRows(shown)
     for index, (table, header, first_row, heading) in enumerate(tables):
-        rows.read(table, header, first_row, front.heading if index == 0 else heading)
+        if header is None:
+            rows.no_header(table, NO_TABLE_HINT)
+        else:
+            rows.read(table, header, first_row, front.heading if index == 0 else heading)
     data = _plan_data(front, organisation, year, rows.result(), shown, issues)
     issues += rows.issues
-    if not tables:
+    if not any(header for _, header, _, _ in tables):
         issues.append(Issue("error", shown, "в документе нет таблицы плана: не найдена строка заголовков "
                                             "с названиями столбцов", hint=NO_TABLE_HINT))
     if not any(issue.is_error for issue in issues):
@@ -60,19 +63,20 @@ def import_plan(path: Path, organisation: str, year: str | None = None) -> tuple
     return data, issues
 
 
-PlanTable = tuple[Table, Header, int, str]  # the table, its header, the first row of items, the heading above
+# The table, its header (None: a table that is not the plan's, an error), the first row of items, the heading above.
+PlanTable = tuple[Table, Header | None, int, str]
 
 
-def _read_blocks(blocks: list[Block], shown: str) -> tuple[list[Paragraph], list[PlanTable], list[Issue]]:
-    """Paragraphs above the plan, and the plan tables; an error for any other table."""
+def _read_blocks(blocks: list[Block]) -> tuple[list[Paragraph], list[PlanTable]]:
+    """Paragraphs above the plan, and the tables in order (an approval table above the plan is paragraphs)."""
     front: list[Paragraph] = []
     tables: list[PlanTable] = []
     between: list[str] = []  # non-empty paragraphs since the last plan table
-    issues: list[Issue] = []
     for block in blocks:
+        last = next((found for _, found, _, _ in reversed(tables) if found is not None), None)
         if isinstance(block, Paragraph):
             text = fold(block.text)
-            if not tables:
+            if last is None:
                 front.append(block)
             elif text and not text.lower().startswith("продолжение"):  # «Продолжение таблицы 1»
                 between.append(text)
@@ -80,16 +84,14 @@ def _read_blocks(blocks: list[Block], shown: str) -> tuple[list[Paragraph], list
         header = find_header(block)
         if header is not None:
             tables.append((block, header, header.first_data_row, " ".join(between)))
-        elif tables and _width(block) == tables[-1][1].width:
-            tables.append((block, tables[-1][1], 0, " ".join(between)))
-        elif not tables and _is_approval(block):
+        elif last is not None and _width(block) == last.width:
+            tables.append((block, last, 0, " ".join(between)))  # the plan table goes on after a page or a heading
+        elif last is None and _is_approval(block):
             front += [Paragraph(line) for line in block.lines()]
         else:
-            issues.append(Issue("error", shown, f"таблица {block.number}: не найдена строка заголовков "
-                                                "с названиями столбцов плана — таблица не перенесена",
-                                hint=NO_TABLE_HINT))
+            tables.append((block, None, 0, ""))
         between = []
-    return front, tables, issues
+    return front, tables
 
 
 def _width(table: Table) -> int:

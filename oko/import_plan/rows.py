@@ -76,6 +76,10 @@ class PlanRows:
         for index in range(first_row, len(table.rows)):
             self._row(table, header, index, sub_numbered)
 
+    def no_header(self, table: Table, hint: str) -> None:
+        self._error(f"таблица {table.number}", "не найдена строка заголовков с названиями столбцов плана — "
+                                               "таблица не перенесена", hint)
+
     def result(self) -> dict[str, Any]:
         """{grouping, sections} or {items}; an error for a section without items or an item outside them."""
         if not self.sections:
