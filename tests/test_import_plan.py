@@ -19,6 +19,7 @@ import yaml
 
 from oko.errors import Issue
 from oko.import_plan import import_plan, plan_yaml, run_import_plan
+from oko.import_plan.document import Paragraph as ReadParagraph
 from oko.import_plan.document import Table as ReadTable
 from oko.import_plan.document import body_blocks
 from oko.import_plan.package import open_document
@@ -241,6 +242,54 @@ def test_headed_sections_and_approval_table(tmp_path: Path) -> None:
     assert data["tasks"] == ["согласовать критерии"]
     assert [(s["title"], len(s["items"])) for s in data["sections"]] == [
         ("Нормативное обеспечение", 1), ("Работа с педагогами", 1)]
+
+
+def _inject(path: Path, marker: str, xml: str) -> Path:
+    """Put raw WordprocessingML where the marker text is (what python-docx cannot write)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = parts["word/document.xml"].decode()
+    assert document.count(marker) == 1, marker
+    between_runs = f'</w:t></w:r>{xml}<w:r><w:t xml:space="preserve">'  # the marker's run is cut in two
+    parts["word/document.xml"] = document.replace(marker, between_runs).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _paragraphs_xml(*texts: str) -> str:
+    return "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in texts)
+
+
+TEXT_BOX = (  # Word's own form: a DrawingML text box, and its VML copy for old readers (not read twice)
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp><wps:txbx>'
+    f'<w:txbxContent>{_paragraphs_xml("УТВЕРЖДАЮ", "Директор школы", "А.Б. Иванова")}</w:txbxContent>'
+    '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+    f'<v:shape><v:textbox><w:txbxContent>{_paragraphs_xml("УТВЕРЖДАЮ", "Директор школы", "А.Б. Иванова")}'
+    '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+TRACKED_YEAR = ('<w:del><w:r><w:delText>2024-2025</w:delText></w:r></w:del>'
+                '<w:ins><w:r><w:t>2025-2026</w:t></w:r></w:ins>')
+
+
+def test_text_boxes_tracked_changes_and_content_controls(tmp_path: Path) -> None:
+    rows = [HEADER, [cell("1"), cell("Совещание"), cell("сентябрь"), cell("Директор"), cell("ЯЧЕЙКА")]]
+    path = write_docx([Para("РАМКА"), Para("План мероприятий на ГОД учебный год"), Table(5, rows)],
+                      tmp_path / "plan.docx")
+    _inject(path, "РАМКА", TEXT_BOX)
+    _inject(path, "ГОД", TRACKED_YEAR)
+    _inject(path, "ЯЧЕЙКА", '<w:sdt><w:sdtContent><w:r><w:t>Протокол</w:t></w:r></w:sdtContent></w:sdt>'
+                            '<w:hyperlink><w:r><w:t> совещания</w:t></w:r></w:hyperlink>')
+    paragraphs = [block.text for block in body_blocks(open_document(path)) if isinstance(block, ReadParagraph)]
+    assert paragraphs == ["УТВЕРЖДАЮ", "Директор школы", "А.Б. Иванова", "",
+                          "План мероприятий на 2025-2026 учебный год"]  # the box once, then its anchor paragraph
+    data, issues = imported(path)
+    assert issues == []
+    assert data is not None
+    assert data["approval"] == {"approved_by": {"position": "Директор школы", "name": "А.Б. Иванова"}}
+    assert (data["title"], data["academic_year"]) == ("План мероприятий на 2025-2026 учебный год", "2025-2026")
+    assert data["items"][0]["result"] == "Протокол совещания"
 
 
 # ---------------------------------------------------------------- reading within limits
