@@ -292,6 +292,30 @@ def test_text_boxes_tracked_changes_and_content_controls(tmp_path: Path) -> None
     assert data["items"][0]["result"] == "Протокол совещания"
 
 
+def _tc(text: str, properties: str = "") -> str:
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def test_rows_that_skip_grid_columns_and_old_style_merges(tmp_path: Path) -> None:
+    """w:gridBefore shifts a row's cells right; w:hMerge (Word 97's way) widens the cell before it."""
+    table = ("<w:tbl><w:tblGrid>" + '<w:gridCol w:w="2000"/>' * 4 + "</w:tblGrid>"
+             + "<w:tr>" + "".join(_tc(t) for t in ("№", "Мероприятие", "Сроки", "Ответственные")) + "</w:tr>"
+             + '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+             + "".join(_tc(t) for t in ("Совещание", "сентябрь", "Директор")) + "</w:tr>"
+             + "<w:tr>" + _tc("2") + _tc("Семинар") + _tc("октябрь", '<w:hMerge w:val="restart"/>')
+             + _tc("", "<w:hMerge/>") + "</w:tr></w:tbl>")
+    path = write_docx([TITLE, Para("ТАБЛИЦА")], tmp_path / "plan.docx")
+    _inject(path, "ТАБЛИЦА", "</w:p>" + table + "<w:p>")  # the marker paragraph is cut in two around it
+    tables = [b for b in body_blocks(open_document(path)) if isinstance(b, ReadTable)]
+    assert [[(c.column, c.span) for c in row] for row in tables[0].rows] == [
+        [(0, 1), (1, 1), (2, 1), (3, 1)], [(1, 1), (2, 1), (3, 1)], [(0, 1), (1, 1), (2, 2)]]
+    data, issues = imported(path)
+    assert issues == []
+    assert data is not None and data["items"] == [
+        {"activity": "Совещание", "deadline": "сентябрь", "responsible": ["Директор"]},
+        {"activity": "Семинар", "deadline": "октябрь"}]
+
+
 # ---------------------------------------------------------------- reading within limits
 
 
@@ -320,7 +344,7 @@ def test_doctype_and_oversized_parts_are_refused(seed_files: dict[str, Path], tm
     padded = document.replace(b"</w:body>", b" " * (6 * 2**20) + b"</w:body>")
     _, issues = imported(_edited(source, tmp_path / "big.docx", "word/document.xml", padded))
     assert located(issues) == [("error", "часть документа «word/document.xml» после распаковки больше 5 МБ "
-                                         "(заявлено 6 МБ) — это предел переноса")]
+                                         "(заявлено 6,0 МБ) — это предел переноса")]
 
 
 # ---------------------------------------------------------------- the command

@@ -22,7 +22,7 @@ from oko.errors import REPORTERS, Issue
 from oko.fs_errors import os_error_message
 from oko.import_plan.columns import Header, find_header
 from oko.import_plan.document import Block, Paragraph, Table, body_blocks, fold
-from oko.import_plan.front import BLOCKS, read_front
+from oko.import_plan.front import BLOCKS, Front, read_front
 from oko.import_plan.package import open_document
 from oko.import_plan.rows import PlanRows
 from oko.import_plan.writer import plan_yaml
@@ -48,11 +48,13 @@ def import_plan(path: Path, organisation: str, year: str | None = None) -> tuple
     front = read_front(front_paragraphs)
     issues = [Issue("warning", shown, message) for message in front.warnings]
     rows = PlanRows(shown)
-    for index, (table, header, first_row, heading) in enumerate(tables):
+    first = True
+    for table, header, first_row, heading in tables:
         if header is None:
             rows.no_header(table, NO_TABLE_HINT)
-        else:
-            rows.read(table, header, first_row, front.heading if index == 0 else heading)
+            continue
+        rows.read(table, header, first_row, front.heading if first else heading)  # the first one's is above it
+        first = False
     data = _plan_data(front, organisation, year, rows.result(), shown, issues)
     issues += rows.issues
     if not any(header for _, header, _, _ in tables):
@@ -103,7 +105,7 @@ def _is_approval(table: Table) -> bool:
     return any(pattern.match(line) for line in table.lines() for kind, pattern in BLOCKS if kind in _APPROVAL_KINDS)
 
 
-def _plan_data(front: Any, organisation: str, year: str | None, body: dict[str, Any], shown: str,
+def _plan_data(front: Front, organisation: str, year: str | None, body: dict[str, Any], shown: str,
                issues: list[Issue]) -> dict[str, Any] | None:
     if not front.title:
         issues.append(Issue("error", shown, "не найдено название плана: абзац над таблицей, который начинается "

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from oko.import_plan.package import TRIM_HINT
@@ -29,6 +29,8 @@ SKIPPED = {qn("w:del"), qn("w:moveFrom"), MC_FALLBACK, qn("w:txbxContent"), qn("
 RUN_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
             qn("w:noBreakHyphen"): "-"}
 HEADING_STYLES = ("heading", "title", "заголовок", "название")
+TR_PR, TC_PR, VAL = qn("w:trPr"), qn("w:tcPr"), qn("w:val")
+GRID_BEFORE, GRID_SPAN, H_MERGE, V_MERGE = qn("w:gridBefore"), qn("w:gridSpan"), qn("w:hMerge"), qn("w:vMerge")
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,14 @@ def _text_boxes(paragraph: etree._Element) -> list[etree._Element]:
 
 
 def _is_heading(paragraph: etree._Element, document: Document) -> bool:
-    if paragraph.find(qn("w:pPr")) is None:
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    if style is None:
         return False
-    try:
-        name = (DocxParagraph(paragraph, document._body).style.name or "").lower()  # type: ignore[union-attr]
+    try:  # the style's name, not its id: Russian Word calls «Заголовок 1» by the id «1»
+        name = document.part.get_style(style.get(qn("w:val")), WD_STYLE_TYPE.PARAGRAPH).name or ""
     except (KeyError, ValueError, AttributeError):
         return False
-    return name.startswith(HEADING_STYLES)
+    return name.lower().startswith(HEADING_STYLES)
 
 
 class _Counter:
@@ -152,10 +155,10 @@ def _table(element: etree._Element, counter: _Counter) -> Table:
 
 
 def _row(tr: etree._Element, above: dict[int, Cell], number: int, row: int, counter: _Counter) -> tuple[Cell, ...]:
-    column = _int_property(tr, "w:trPr", "w:gridBefore", 0)
+    column = _int_property(tr, TR_PR, GRID_BEFORE, 0)
     cells: list[Cell] = []
     for tc in _children(tr, (TC,)):
-        span = max(1, _int_property(tc, "w:tcPr", "w:gridSpan", 1))
+        span = max(1, _int_property(tc, TC_PR, GRID_SPAN, 1))
         if column + span > MAX_COLUMNS:
             raise ReadError(f"таблица {number}, строка {row}: больше {MAX_COLUMNS} столбцов — предел переноса",
                             hint=TRIM_HINT)
@@ -163,15 +166,15 @@ def _row(tr: etree._Element, above: dict[int, Cell], number: int, row: int, coun
         if counter.cells > MAX_CELLS:
             raise ReadError(f"таблица {number}, строка {row}: в таблицах документа больше {grouped(MAX_CELLS)} "
                             "ячеек — предел переноса", hint=TRIM_HINT)
-        merge = _property(tc, "w:tcPr", "w:hMerge")
-        if merge is not None and merge.get(qn("w:val")) != "restart" and cells:
+        merge = _property(tc, TC_PR, H_MERGE)
+        if merge is not None and merge.get(VAL) != "restart" and cells:
             previous = cells.pop()  # the old way of merging across: the cell widens the one before it
             cells.append(Cell(previous.column, previous.span + span, previous.lines, previous.continued,
                               previous.nested))
             column += span
             continue
-        merge = _property(tc, "w:tcPr", "w:vMerge")
-        origin = above.get(column) if merge is not None and merge.get(qn("w:val")) != "restart" else None
+        merge = _property(tc, TC_PR, V_MERGE)
+        origin = above.get(column) if merge is not None and merge.get(VAL) != "restart" else None
         if origin is not None:
             cells.append(Cell(column, span, origin.lines, continued=True, nested=origin.nested))
         else:
@@ -188,11 +191,11 @@ def _cell_lines(tc: etree._Element) -> tuple[str, ...]:
 
 
 def _property(element: etree._Element, holder: str, name: str) -> etree._Element | None:
-    properties = element.find(qn(holder))
-    return None if properties is None else properties.find(qn(name))
+    properties = element.find(holder)
+    return None if properties is None else properties.find(name)
 
 
 def _int_property(element: etree._Element, holder: str, name: str, default: int) -> int:
     found = _property(element, holder, name)
-    value = None if found is None else found.get(qn("w:val"))
+    value = None if found is None else found.get(VAL)
     return int(value) if value is not None and value.isdigit() and len(value) <= 6 else default

@@ -68,7 +68,7 @@ def check_members(archive: zipfile.ZipFile) -> None:
     for info in members:
         limit = MAX_PARSED_BYTES if info.filename.endswith((".xml", ".rels")) else MAX_STREAMED_BYTES
         if info.file_size > limit:
-            raise _too_big(info.filename, limit, f"заявлено {mb(info.file_size)}")
+            raise _too_big(info.filename, limit, f"заявлено {_size(info.file_size)}")
         total += _inflate(archive, info, limit)
         if total > MAX_TOTAL_BYTES:
             raise ReadError(f"документ после распаковки больше {mb(MAX_TOTAL_BYTES)} — предел переноса",
@@ -80,6 +80,11 @@ def _too_big(name: str, limit: int, claimed: str) -> ReadError:
                      "это предел переноса", hint=TRIM_HINT)
 
 
+def _size(size: int) -> str:
+    """«5,1 МБ»: one decimal, so that a size just over a limit does not read as the limit itself."""
+    return f"{size / 2**20:.1f} МБ".replace(".", ",")
+
+
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> int:
     """Inflate a member in chunks, never past the limit, looking for DTD declarations on the way."""
     size, tail = 0, b""
@@ -88,7 +93,7 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> int
             while chunk := member.read(CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    raise _too_big(info.filename, limit, f"распаковано уже {mb(size)}")
+                    raise _too_big(info.filename, limit, f"распаковано уже {_size(size)}")
                 window = (tail + chunk).upper()
                 if any(marker in window for marker in DTD_MARKERS):
                     raise ReadError(f"в части документа «{info.filename}» есть объявление DOCTYPE или ENTITY, "
