@@ -23,8 +23,8 @@ from oko.import_plan.document import Paragraph as ReadParagraph
 from oko.import_plan.document import Table as ReadTable
 from oko.import_plan.document import body_blocks
 from oko.import_plan.package import open_document
+from oko.kinds.plans.model import Plan
 from oko.models.deadline import DEADLINE_HINT
-from oko.models.plan import Plan
 from tests.conftest import ROOT
 from tests.fixtures_docx import SEED_DOCUMENTS, Para, Table, build_seed_docx, cell, write_docx
 

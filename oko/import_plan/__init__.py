@@ -26,8 +26,8 @@ from oko.import_plan.front import BLOCKS, Front, read_front
 from oko.import_plan.package import open_document
 from oko.import_plan.rows import PlanRows
 from oko.import_plan.writer import plan_yaml
+from oko.kinds.plans.model import Plan
 from oko.models.common import parse_academic_year
-from oko.models.plan import Plan
 from oko.ru import count
 from oko.spreadsheets.limits import ReadError
 

@@ -33,8 +33,8 @@ from oko.import_plan.columns import (
 )
 from oko.import_plan.document import Cell, Table
 from oko.import_plan.responsible import parse_responsible
+from oko.kinds.plans.model import ItemStatus, PlanItem
 from oko.models.deadline import DEADLINE_HINT, DeadlineKind
-from oko.models.plan import ItemStatus, PlanItem
 
 STATUS_WORDS = {"выполнено": ItemStatus.DONE, "исполнено": ItemStatus.DONE, "да": ItemStatus.DONE,
                 "+": ItemStatus.DONE, "✓": ItemStatus.DONE, "✔": ItemStatus.DONE,
