@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def build(source: Path, out: Path) -> None:
     """`build.py build --out` in `source`, with a fixed environment."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "TZ": "UTC", "LC_ALL": "C.UTF-8",
-           "PYTHONHASHSEED": "0", "PYTHONPATH": str(source)}
+           "PYTHONHASHSEED": "0", "PYTHONPATH": str(source),
+           # One openpyxl XML writer for both (oko/__init__.py pins it; an older REF did not, and lxml is installed).
+           "OPENPYXL_LXML": "False"}
     result = subprocess.run([sys.executable, "build.py", "build", "--out", str(out)], cwd=source, env=env,
                             capture_output=True, text=True, timeout=600)
     if result.returncode != 0:
