@@ -14,7 +14,7 @@ import yaml
 
 from oko import cli
 from oko.pipeline import generate
-from oko.registry import register, registered, unregister
+from oko.registry import content_paths, register, registered, unregister
 from oko.rules import rule_codes
 from tests.kind_notices import KIND, TEMPLATE
 from tests.test_errors import write_project
@@ -43,11 +43,14 @@ def test_registering_adds_the_kind_in_its_order_and_unregistering_removes_it(not
     names = [kind.name for kind in registered()]
     assert names[-2:] == ["vpr", "notices"]  # order 95, after the built-in 90
     assert "notices.title_length" in rule_codes(registered())
+    assert content_paths() == ["criteria", "demos", "documents.yaml", "files", "food", "notices", "organisations",
+                               "pages", "plans", "schedules", "sveden", "vpr"]  # what content/ may hold
     with pytest.raises(ValueError, match="already registered"):
         register(KIND)
 
 
 def test_without_registering_the_folder_is_not_read(project: Path) -> None:
+    assert "notices" not in content_paths()
     result = generate(project)
     assert not result.failed()
     assert not any(path.startswith("notices/") for path in result.files)

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from oko.outputs import tables as spreadsheet
 from oko.results.model import GroupResult, ProcedureResults
-from oko.results.template import (
+from oko.results.template_layout import (
     GROUP,
     INFO,
     INFO_FIELDS,
