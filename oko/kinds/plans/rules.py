@@ -9,12 +9,13 @@ from oko.kinds.organisations import organisations
 from oko.kinds.organisations.rules import did_you_mean, missing
 from oko.kinds.plans import plans
 from oko.links import LINK_HINT, Routes, resolve_link
-from oko.models.deadline import DEADLINE_HINT, DeadlineKind
+from oko.models.deadline import DEADLINE_HINT, DeadlineKind, outside_period, plan_period
 from oko.project import Project
 
 RULE_CODES = {
     "plan.deadline_missing": "у мероприятия плана указан срок",
     "plan.deadline_free_text": "срок мероприятия записан в распознаваемом виде",
+    "plan.deadline_outside_period": "даты срока лежат в периоде плана",
 }
 
 
@@ -73,3 +74,14 @@ def plan_evidence_links_resolve(project: Project, routes: Routes) -> Iterator[Is
                         (*path, "evidence", index, "link"),
                         hint=LINK_HINT,
                     )
+
+
+def deadlines_inside_the_plan_period(project: Project) -> Iterator[Issue]:
+    """A date outside the plan's academic year or period is a warning that names the period (issue 12)."""
+    for entry in plans(project).values():
+        period = plan_period(entry.model.time_frame)
+        for path, item in entry.model.located_items():
+            message = outside_period(item.deadline, period) if item.deadline is not None else ""
+            if message:
+                yield entry.doc.issue(message, (*path, "deadline"), level="warning",
+                                      hint="проверьте год или укажите его явно", code="plan.deadline_outside_period")
