@@ -105,6 +105,17 @@ class PersonalDataAllowance(OkoModel):
                                 description="основание: письменное согласие, требование закона …")
 
 
+class ResultsConfig(OkoModel):
+    """Publishing results of assessment procedures (oko/kinds/results/)."""
+
+    # regulations.md §7a: ФИОКО asks N ≥ 10 for group analysis; no Russian rule gives a number.
+    min_group: int = Field(default=10, ge=2, le=100, title="Наименьшая публикуемая группа",
+                           description="класс с меньшим числом участников не публикуется (по умолчанию 10)")
+    publish_analytics: bool = Field(default=False, title="Публиковать страницу анализа объективности",
+                                    description="true — на сайте появится /results/analytics/ с признаками "
+                                                "необъективности; по умолчанию — только в check --report")
+
+
 class SiteConfig(OkoModel):
     """Settings of one site: its title, owner and address."""
 
@@ -119,6 +130,7 @@ class SiteConfig(OkoModel):
                            description="true — на сайте обязателен раздел «Сведения об образовательной организации»")
     cms: CmsConfig | None = Field(default=None, title="Редактирование через формы (/admin/)")
     files: FilesConfig = Field(default_factory=lambda: FilesConfig(), title="Файлы")
+    results: ResultsConfig = Field(default_factory=lambda: ResultsConfig(), title="Результаты оценочных процедур")
     personal_data_allowed: list[PersonalDataAllowance] = Field(
         default_factory=list, title="Разрешённые персональные данные",
         description="значения, которые можно опубликовать, хотя они похожи на персональные данные "

@@ -21,6 +21,7 @@ from oko.errors import Issue
 from oko.files import FileInfo
 from oko.links import Routes
 from oko.project import Entry, Project, load_folder
+from oko.report_row import Row
 from oko.site import MenuEntry, Page, Section
 from oko.sources import SourceDoc
 
@@ -170,4 +171,8 @@ class Kind:
 
     def forms(self, project: Project) -> list[Form]:
         """The kind's collections in the form editor (oko/cms.py)."""
+        return []
+
+    def report_rows(self, project: Project, issues: list[Issue]) -> list[Row]:
+        """Rows this kind adds to `check --report`, after the openness requirements."""
         return []

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import Literal
 
 import jinja2
 
@@ -20,25 +19,18 @@ from oko.kinds.food import food
 from oko.microdata import Tagged, tagged_elements
 from oko.personal_patterns import KIND_NAMES
 from oko.project import Project
+from oko.registry import registered
+from oko.report_row import Row, Status
 from oko.rules.personal_data import allowance_uses
 from oko.sveden_spec import SUBSECTIONS, Attr, Subsection
 
-Status = Literal["ok", "warning", "error"]
 STATUS_NAMES = {"ok": "да", "warning": "внимание", "error": "нет"}
 REPORT_TEMPLATE = Path(__file__).with_name("report.html")
 
 
-@dataclass(frozen=True)
-class Row:
-    area: str
-    requirement: str
-    status: Status
-    where: str = ""
-    detail: str = ""
-
-
 def compliance_rows(project: Project, files: dict[str, bytes], issues: list[Issue]) -> list[Row]:
-    """Every requirement of «Сведения об образовательной организации» the build can check."""
+    """Every requirement of «Сведения об образовательной организации» the build can check, then each kind's rows
+    (Kind.report_rows: the objectivity markers of results)."""
     by_code: dict[str, list[Issue]] = {}
     for issue in issues:
         by_code.setdefault(issue.code, []).append(issue)
@@ -47,7 +39,8 @@ def compliance_rows(project: Project, files: dict[str, bytes], issues: list[Issu
         rows += _subsection_rows(project, subsection, files, by_code)
     rows += [Row("Документы", "электронная подпись", "warning", i.location(), i.message)
              for i in by_code.get("sveden.unsigned", [])]
-    return rows + personal_data_rows(project)
+    rows += personal_data_rows(project)
+    return rows + [row for kind in registered() for row in kind.report_rows(project, issues)]
 
 
 def personal_data_rows(project: Project) -> list[Row]:

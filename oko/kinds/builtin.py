@@ -10,9 +10,10 @@ from oko.kinds.food.kind import KIND as FOOD
 from oko.kinds.organisations.kind import KIND as ORGANISATIONS
 from oko.kinds.pages.kind import KIND as PAGES
 from oko.kinds.plans.kind import KIND as PLANS
+from oko.kinds.results.kind import KIND as RESULTS
 from oko.kinds.schedule.kind import KIND as SCHEDULE
 from oko.kinds.sveden.kind import KIND as SVEDEN
 from oko.kinds.vpr.kind import KIND as VPR
 
 BUILTIN_KINDS: tuple[Kind, ...] = (ORGANISATIONS, PLANS, PAGES, SCHEDULE, DOCUMENTS, SVEDEN, FOOD, CRITERIA, DEMOS,
-                                   VPR)
+                                   VPR, RESULTS)
