@@ -1,4 +1,4 @@
-"""The command line: build | check | serve. Exit codes: 0 ok, 1 content errors, 2 usage."""
+"""The command line: build | check | serve | import-schedule | import-plan | …; exit 0 ok, 1 content, 2 usage."""
 
 from __future__ import annotations
 
@@ -84,6 +84,14 @@ def make_parser() -> argparse.ArgumentParser:
     importer.add_argument("--year", default=None, help="учебный год для дат без года, например 2025-2026")
     importer.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS,
                           help="вид отчёта об ошибках")
+    plan_importer = commands.add_parser("import-plan", help="перевести план мероприятий из Word (.docx) в YAML")
+    plan_importer.add_argument("file", type=Path, help="файл .docx")
+    plan_importer.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
+    plan_importer.add_argument("--organisation", default=None, metavar="ИМЯ",
+                               help="чей план: имя файла из content/organisations (по умолчанию — владелец сайта)")
+    plan_importer.add_argument("--year", default=None, help="учебный год, если его нет в названии, например 2025-2026")
+    plan_importer.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS,
+                               help="вид отчёта об ошибках")
     cms = commands.add_parser("cms-config", help="вывести настройки форм Sveltia CMS (admin/config.yml)")
     cms.add_argument("--out", type=Path, default=None, help="записать в файл (иначе — на экран)")
     commands.add_parser("schemas", help="записать JSON Schema содержимого в schemas/ и строки $schema в файлы")
@@ -253,6 +261,10 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
         return run_schemas(project)
     if args.command == "import-schedule":
         return run_import(args.file, args.out, args.year, args.format)
+    if args.command == "import-plan":
+        from oko.import_plan import run_import_plan  # python-docx loads only when importing
+
+        return run_import_plan(args.file, args.out, args.format, args.organisation, args.year, project)
     from oko.serve import serve  # livereload and tornado load only when serving
 
     return serve(project, args.host, args.port, args.out, args.strict)

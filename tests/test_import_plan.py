@@ -379,6 +379,33 @@ def test_command_writes_yaml_that_check_accepts(seed_files: dict[str, Path], tmp
     assert check.returncode == 0, check.stderr
 
 
+def test_build_py_import_plan_runs_the_command(seed_files: dict[str, Path], tmp_path: Path) -> None:
+    """The command line itself: `build.py import-plan` with its flags, then `build.py check` on the result."""
+    project = scratch_project(tmp_path / "project")
+    out = project / "content" / "plans" / "kirov.yaml"
+    out.parent.mkdir(parents=True)
+    source = seed_files["kirov-sosh-34-2023-2024"]
+    command = [sys.executable, str(ROOT / "build.py"), "--project", str(project), "import-plan", str(source),
+               "--out", str(out), "--organisation", "demo-school", "--year", "2024/25"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", f"Записано в {out}: 10 мероприятий\n")
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    # --year wins over the title's «2023-2024 учебный год», --organisation over site_config's owner
+    assert (data["organisation"], data["academic_year"], len(items(as_model(data)))) == ("demo-school", "2024-2025", 10)
+    check = subprocess.run([sys.executable, str(ROOT / "build.py"), "--project", str(project), "check"],
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stderr
+    to_screen = [*command[:6], *command[8:], "--format", "json"]  # no --out: the YAML goes to stdout after the JSON
+    printed = subprocess.run(to_screen, capture_output=True, text=True, timeout=120)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.partition("}\n")[2] == out.read_text(encoding="utf-8")
+    old = tmp_path / "plan.doc"
+    old.write_bytes(b"x")
+    refused = subprocess.run([*command[:5], str(old)], capture_output=True, text=True, timeout=120)
+    assert (refused.returncode, refused.stderr) == (2, f"ошибка: «{old}» — не файл .docx (старый формат .doc "
+                                                       "сохраните в Word как «Документ Word (.docx)»)\n")
+
+
 def test_command_writes_nothing_on_errors_and_explains(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = [HEADER, [cell("1"), cell(""), cell("сентябрь"), cell("Директор"), cell("")]]
     path = write_docx([TITLE, Table(5, rows)], tmp_path / "plan.docx")
