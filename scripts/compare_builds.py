@@ -46,20 +46,22 @@ def differences(before: Path, after: Path) -> list[str]:
     return found
 
 
-def compare(ref: str, keep: bool = False) -> list[str]:
-    """Build `ref` and the working tree; the list of differences (empty when byte-identical)."""
+def compare(ref: str, keep: bool = False, against: str | None = None) -> list[str]:
+    """Build `ref` and the working tree (or the commit `against`); the list of differences (empty when identical)."""
     temp = Path(tempfile.mkdtemp(prefix="oko-compare-"))
-    worktree = temp / "ref"
-    subprocess.run(["git", "worktree", "add", "--detach", str(worktree), ref], cwd=ROOT, check=True,
-                   capture_output=True)
+    trees = [(ref, temp / "ref")] + ([(against, temp / "against")] if against else [])
     try:
-        if (ROOT / "node_modules").is_dir():  # the CMS script comes from node_modules (not in git)
-            (worktree / "node_modules").symlink_to(ROOT / "node_modules")
-        build(worktree, temp / "site-ref")
-        build(ROOT, temp / "site-now")
+        for commit, worktree in trees:
+            subprocess.run(["git", "worktree", "add", "--detach", str(worktree), commit], cwd=ROOT, check=True,
+                           capture_output=True)
+            if (ROOT / "node_modules").is_dir():  # the CMS script comes from node_modules (not in git)
+                (worktree / "node_modules").symlink_to(ROOT / "node_modules")
+        build(temp / "ref", temp / "site-ref")
+        build(temp / "against" if against else ROOT, temp / "site-now")
         return differences(temp / "site-ref", temp / "site-now")
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, capture_output=True)
+        for _commit, worktree in trees:
+            subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, capture_output=True)
         if not keep:
             shutil.rmtree(temp, ignore_errors=True)
         else:
@@ -70,8 +72,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ref", help="the commit to compare with, e.g. the one before a refactor")
     parser.add_argument("--keep", action="store_true", help="keep both built sites")
+    parser.add_argument("--against", default=None, help="compare with this commit instead of the working tree")
     args = parser.parse_args()
-    found = compare(args.ref, args.keep)
+    found = compare(args.ref, args.keep, args.against)
     for line in found:
         print(line)
     print(f"{len(found)} differences" if found else "identical", file=sys.stderr)
