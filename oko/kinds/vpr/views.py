@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from oko.kinds.criteria import criteria, criteria_url
 from oko.kinds.criteria.model import RangeScale, RubricScale
 from oko.kinds.demos import demos
 from oko.kinds.demos.model import Demo, DemoFile, DemoProcedure, VprYear
+from oko.kinds.results import result_url
+from oko.kinds.results.link import results_of
 from oko.kinds.schedule.assemble import Placed, YearSchedule, grade_of
 from oko.kinds.schedule.model import ProcedureKind
 from oko.kinds.vpr import vpr
@@ -25,6 +27,7 @@ class VprRow:
     dates: list[Placed]
     demos: list[Demo]
     criteria: list[tuple[str, str, str]]  # (subject, criteria page url, anchor or "")
+    results: dict[int, str] = field(default_factory=dict)  # index in dates → the results page of that work
 
 
 def vpr_rows(vpr: VprYear, schedules: dict[str, YearSchedule], project: Project) -> list[VprRow]:
@@ -34,13 +37,24 @@ def vpr_rows(vpr: VprYear, schedules: dict[str, YearSchedule], project: Project)
     rows = []
     for grade, plan in sorted(vpr.grades.items()):
         subjects = plan.required + [s for group in plan.random for s in group.subjects]
+        dates = [p for p in works if any(grade_of(name) == grade for name in p.classes)]
         rows.append(VprRow(
-            grade, plan.required, [(group.choose, group.subjects) for group in plan.random],
-            [p for p in works if any(grade_of(name) == grade for name in p.classes)],
+            grade, plan.required, [(group.choose, group.subjects) for group in plan.random], dates,
             _demos_for(demo_files, vpr.year, grade),
             _criteria_for(project, grade, subjects),
+            _results_for(dates, project, schedules),
         ))
     return rows
+
+
+def _results_for(dates: list[Placed], project: Project, schedules: dict[str, YearSchedule]) -> dict[int, str]:
+    """The results page of each work that has one (the first file, when a work has several)."""
+    links = {}
+    for index, placed in enumerate(dates):
+        keys = results_of(placed, project, schedules)
+        if keys:
+            links[index] = result_url(keys[0])
+    return links
 
 
 def _demos_for(files: list[DemoFile], year: int, grade: int) -> list[Demo]:
