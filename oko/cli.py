@@ -60,8 +60,8 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="build.py", description="Око: сайт об объективности оценивания из YAML и Markdown.")
+def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
+    parser = _Parser(prog=prog, description="Око: сайт об объективности оценивания из YAML и Markdown.")
     parser.add_argument("--project", type=Path, default=Path("."), help="папка проекта (по умолчанию текущая)")
     common(parser, top=True)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="команды")
@@ -235,8 +235,13 @@ def run_import(file: Path, out: Path | None, year_text: str | None, fmt: str) ->
     return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+def console() -> int:
+    """The `oko` command of the installed package (pyproject.toml [project.scripts])."""
+    return main(prog="oko")
+
+
+def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
+    args = make_parser(prog).parse_args(argv)
     project: Path = args.project
     if not project.is_dir():
         sys.stderr.write(f"ошибка: папки проекта «{project}» нет\n")

@@ -32,7 +32,9 @@ from oko.render import Assets, content_security_policy, make_environment, render
 from oko.rules import apply_severities, check_project
 from oko.site import Page, menu_items, search_page, stamp_pages
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# The default theme: inside an installed package (oko/theme, see pyproject.toml), else the checkout's templates/.
+DEFAULT_TEMPLATES = next((d for d in (Path(__file__).resolve().parent / "theme",) if d.is_dir()),
+                         Path(__file__).resolve().parent.parent / "templates")
 
 # Links every page's footer carries (ПП РФ № 1802, п.17: official sites of the ministries).
 MINISTRY_LINKS = (
