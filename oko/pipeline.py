@@ -134,7 +134,9 @@ def plan_routes(project: Project, derived: dict[str, Any] | None = None,
 def _render(ctx: Context, pages: list[Page], inline_scripts: Iterable[str]) -> tuple[dict[str, bytes], list[Issue]]:
     project, routes = ctx.project, ctx.routes
     template_dirs = [d for d in (project.root / "templates", DEFAULT_TEMPLATES) if d.is_dir()]
-    assets = Assets.collect(template_dirs[0] / "assets") if template_dirs else Assets()
+    # A site that overrides only some templates keeps the theme's assets: the first assets/ folder found.
+    asset_dirs = [d / "assets" for d in template_dirs if (d / "assets").is_dir()]
+    assets = Assets.collect(asset_dirs[0]) if asset_dirs else Assets()
     site_owner = owner(project)
     env = make_environment(template_dirs, assets, {
         "site": project.config,
