@@ -44,7 +44,7 @@ def test_registering_adds_the_kind_in_its_order_and_unregistering_removes_it(not
     assert names[-2:] == ["vpr", "notices"]  # order 95, after the built-in 90
     assert "notices.title_length" in rule_codes(registered())
     assert content_paths() == ["criteria", "demos", "documents.yaml", "files", "food", "notices", "organisations",
-                               "pages", "plans", "schedules", "sveden", "vpr"]  # what content/ may hold
+                               "pages", "plans", "results", "schedules", "sveden", "vpr"]  # what content/ may hold
     with pytest.raises(ValueError, match="already registered"):
         register(KIND)
 
