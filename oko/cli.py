@@ -92,6 +92,10 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     plan_importer.add_argument("--year", default=None, help="учебный год, если его нет в названии, например 2025-2026")
     plan_importer.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS,
                                help="вид отчёта об ошибках")
+    results = commands.add_parser("import-results", help="перевести книгу результатов (шаблон XLSX) в YAML")
+    results.add_argument("file", type=Path, help="файл .xlsx по шаблону результатов")
+    results.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
+    results.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS, help="вид отчёта об ошибках")
     cms = commands.add_parser("cms-config", help="вывести настройки форм Sveltia CMS (admin/config.yml)")
     cms.add_argument("--out", type=Path, default=None, help="записать в файл (иначе — на экран)")
     commands.add_parser("schemas", help="записать JSON Schema содержимого в schemas/ и строки $schema в файлы")
@@ -266,6 +270,10 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
         return run_schemas(project)
     if args.command == "import-schedule":
         return run_import(args.file, args.out, args.year, args.format)
+    if args.command == "import-results":
+        from oko.results.command import run_import_results
+
+        return run_import_results(args.file, args.out, args.format)
     if args.command == "import-plan":
         from oko.import_plan import run_import_plan  # python-docx loads only when importing
 
