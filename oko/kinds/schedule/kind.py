@@ -13,7 +13,7 @@ from oko.kinds.schedule.assemble import YearSchedule, assemble_schedules, year_s
 from oko.kinds.schedule.load import load_schedules
 from oko.kinds.schedule.model import ProcedureFile, ScheduleHeader
 from oko.kinds.schedule.rules import RULE_CODES, check_schedule
-from oko.kinds.schedule.views import SECTION, schedule_files, schedule_pages, year_url
+from oko.kinds.schedule.views import SECTION, results_links, schedule_files, schedule_pages, year_url
 from oko.project import Entry, Project
 from oko.site import MenuEntry, Page, Section
 
@@ -53,7 +53,9 @@ class Schedule(Kind):
         return [issue for year in year_schedules(ctx.derived).values() for issue in check_schedule(year)]
 
     def pages(self, ctx: Context) -> list[Page]:
-        return schedule_pages(year_schedules(ctx.derived), ctx.project.config.base_url if ctx.project.config else None)
+        schedules = year_schedules(ctx.derived)
+        return schedule_pages(schedules, ctx.project.config.base_url if ctx.project.config else None,
+                              results_links(ctx.project, schedules))
 
     def files(self, ctx: Context) -> dict[str, bytes]:
         return schedule_files(year_schedules(ctx.derived))

@@ -11,9 +11,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from oko.kinds.results import result_url
+from oko.kinds.results.link import results_of
 from oko.kinds.schedule.assemble import Placed, YearSchedule, class_slug, grade_of
 from oko.kinds.schedule.ical import calendar_bytes
 from oko.kinds.schedule.tables import csv_bytes, json_bytes, xlsx_bytes
+from oko.project import Project
 from oko.site import HOME, Crumb, Page
 
 SECTION = Crumb("График оценочных процедур", "/schedule/")
@@ -110,7 +113,32 @@ def matrix(schedule: YearSchedule) -> tuple[list[dt.date], list[MatrixRow]]:
     return weeks, rows
 
 
-def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None) -> list[Page]:
+def results_links(project: Project, schedules: dict[str, YearSchedule]) -> dict[tuple[str, str, int], str]:
+    """(date, subject, grade) of each work with published results → its results page (issue 17: class pages link it)."""
+    links: dict[tuple[str, str, int], str] = {}
+    for schedule in schedules.values():
+        for placed in schedule.procedures:
+            keys = results_of(placed, project, schedules)
+            for grade in sorted({grade_of(name) for name in placed.classes} if keys else set()):
+                links.setdefault((placed.procedure.date.isoformat(), placed.procedure.subject, grade),
+                                 result_url(keys[0]))
+    return links
+
+
+def _class_results(placed_list: list[Placed], class_name: str,
+                   links: dict[tuple[str, str, int], str]) -> dict[str, str]:
+    """«date|subject» → results page, for the works of one class (what schedule_class.html looks up)."""
+    found = {}
+    for placed in placed_list:
+        date, subject = placed.procedure.date.isoformat(), placed.procedure.subject
+        url = links.get((date, subject, grade_of(class_name)))
+        if url:
+            found[f"{date}|{subject}"] = url
+    return found
+
+
+def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None,
+                   results: dict[tuple[str, str, int], str] | None = None) -> list[Page]:
     """Every schedule page; the newest year is the one /schedule/ opens with."""
     if not schedules:
         return []
@@ -139,7 +167,8 @@ def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None) -> 
                               description=f"Контрольные и проверочные работы {name} класса с датами",
                               breadcrumbs=[HOME, SECTION, year_crumb],
                               data={**common, "class_name": name, "slug": class_slug(name),
-                                    "procedures": schedule.for_class(name)}))
+                                    "procedures": schedule.for_class(name),
+                                    "results": _class_results(schedule.for_class(name), name, results or {})}))
     return pages
 
 
