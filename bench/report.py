@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import platform
 from collections.abc import Callable
@@ -167,6 +168,14 @@ def _slopes(results: Results, schools: list[int]) -> list[str]:
     per_second = lambda v: f"{number(v, 3)} с"  # noqa: E731
     return [fit(fact("pages"), lambda v: number(v, 1)), fit(fact("output_mb"), lambda v: number(v, 2)),
             *(fit(timed(s), per_second) for s in (CLEAN, NOTHING, EDIT)), fit(memory, lambda v: f"{number(v, 1)} МБ")]
+
+
+def marginal_slopes(results: Results, schools: list[int]) -> list[str]:
+    """Seconds per school of a clean build between neighbouring N: equal steps mean linear time."""
+    timed = [(n, s.seconds) for n in schools if (s := results.median(f"школ: {n}", "oko", CLEAN))]
+    steps = [f"{a}→{b}: {number((tb - ta) / (b - a), 2)} с" for (a, ta), (b, tb) in itertools.pairwise(timed)
+             if b > a]
+    return [f"Чистая сборка, секунд на школу между соседними N: {'; '.join(steps)}."] if len(steps) > 1 else []
 
 
 def domain_targets(results: Results, schools: list[int]) -> list[str]:
