@@ -80,9 +80,10 @@ class LanguageClient:
         uri = self.workspace.as_uri()
         self.request("initialize", {
             "processId": None, "rootUri": uri, "workspaceFolders": [{"uri": uri, "name": self.workspace.name}],
-            "capabilities": {"workspace": {"configuration": True, "didChangeConfiguration": {"dynamicRegistration": True},
-                                           "workspaceFolders": True},
-                             "textDocument": {"publishDiagnostics": {}}}})
+            "capabilities": {
+                "workspace": {"configuration": True, "workspaceFolders": True,
+                              "didChangeConfiguration": {"dynamicRegistration": True}},
+                "textDocument": {"publishDiagnostics": {}}}})
         self.wait_for(lambda message: message.get("id") == self.next_id and "result" in message)
         self.notify("initialized", {})
         self.notify("workspace/didChangeConfiguration", {"settings": None})
