@@ -4,7 +4,8 @@ changes only the lines a person edited.
 The layout is what Sveltia CMS 0.221.1 does on save (src/lib/services/contents/draft/save/serialize.js):
 keys in the order of the collection's fields in the CMS configuration (which is generated from the models),
 keys no field names after them in natural order, optional fields with an empty value left out
-(`output.omit_empty_optional_fields`), then the YAML text of oko/yaml_emit.py. Comments are not kept:
+(`output.omit_empty_optional_fields`), every on/off switch (boolean field) of an object written out, as the
+forms fill in a switch's default, then the YAML text of oko/yaml_emit.py. Comments are not kept:
 a form save drops them, so what a school needs to say belongs in a field (`note`, `description`).
 """
 
@@ -102,6 +103,8 @@ def in_form_order(data: dict[str, Any], fields: Iterable[Field]) -> dict[str, An
     for field in fields:
         name = field["name"]
         if name not in data:
+            if field.get("widget") == "boolean":  # a form writes every switch of an object it saves
+                ordered[name] = bool(field.get("default", False))
             continue
         if not field.get("required", True) and _is_empty(data[name]):
             continue

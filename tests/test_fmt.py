@@ -38,6 +38,14 @@ def test_keys_follow_the_fields_then_the_rest_in_natural_order():
     assert list(ordered["blocks"][0]) == ["kind", "body", "url"]
 
 
+def test_a_switch_missing_from_an_object_is_written_with_its_default():
+    final = {"name": "final", "widget": "boolean", "default": True}
+    fields = [{"name": "title"}, {"name": "appendix", "widget": "boolean", "required": False, "default": False},
+              {"name": "order", "widget": "object", "fields": [final]}]
+    assert in_form_order({"title": "T", "order": {}}, fields) == {
+        "title": "T", "appendix": False, "order": {"final": True}}
+
+
 @pytest.mark.parametrize("empty", [None, "", [], {}])
 def test_an_empty_optional_field_is_left_out_and_a_required_one_kept(empty):
     assert in_form_order({"title": empty, "note": empty}, FIELDS) == {"title": empty}
@@ -77,4 +85,21 @@ def test_every_demo_file_has_a_form_and_keeps_its_meaning(config):
         text = path.read_text("utf-8")
         canonical = canonical_text(text, layout)
         assert canonical_text(canonical, layout) == canonical, f"{path}: the layout is not stable"
-        assert _build_data(canonical, layout.markdown) == _build_data(text, layout.markdown), path
+        assert_same_meaning(_build_data(text, layout.markdown), _build_data(canonical, layout.markdown), str(path))
+
+
+def assert_same_meaning(original, canonical, where: str) -> None:
+    """Every value as it was; the only additions are switches written out at their default (off)."""
+    if isinstance(original, dict):
+        assert isinstance(canonical, dict), where
+        for key, value in original.items():
+            assert key in canonical, f"{where}: {key} lost"
+            assert_same_meaning(value, canonical[key], f"{where}.{key}")
+        added = {key: value for key, value in canonical.items() if key not in original}
+        assert all(value is False for value in added.values()), f"{where}: added {added}"
+    elif isinstance(original, list):
+        assert isinstance(canonical, list) and len(canonical) == len(original), where
+        for index, (before, after) in enumerate(zip(original, canonical, strict=True)):
+            assert_same_meaning(before, after, f"{where}[{index}]")
+    else:
+        assert canonical == original, where
