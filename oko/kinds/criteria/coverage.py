@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -35,9 +34,9 @@ def marks_covered_once(entry: Entry[CriteriaMeta], path: DataPath, rows: Sequenc
     for index, row in enumerate(rows):
         at = (*path, "marks", index, "mark")
         if row.mark not in declared.names:
-            close = difflib.get_close_matches(row.mark, declared.names, n=1, cutoff=0.6)
+            close = _same_mark(row.mark, declared.names)
             yield entry.doc.issue(f"отметки «{row.mark}» нет в наборе отметок: {declared.listed()}", at,
-                                  hint=f"возможно, вы имели в виду «{close[0]}»" if close else declared.where(),
+                                  hint=f"возможно, вы имели в виду «{close}»" if close else declared.where(),
                                   code=MARKS_CODE)
         elif row.mark in seen:
             yield entry.doc.issue(f"отметка «{row.mark}» указана в шкале дважды", at, code=MARKS_CODE,
@@ -47,8 +46,22 @@ def marks_covered_once(entry: Entry[CriteriaMeta], path: DataPath, rows: Sequenc
     for name in declared.names:
         if name not in seen:
             yield entry.doc.issue(f"в шкале нет отметки «{name}»: она есть в наборе отметок {declared.listed()}",
-                                  (*path, "marks"), code=MARKS_CODE,
+                                  (*path, "marks"), key=True, code=MARKS_CODE,
                                   hint=f'добавьте строку - {{mark: "{name}", {field}}}; {declared.where()}')
+
+
+def _fold(mark: str) -> str:
+    return " ".join(mark.casefold().replace("ё", "е").strip("«»\"' ").split())
+
+
+def _same_mark(written: str, names: list[str]) -> str | None:
+    """The declared mark a row means when written differently («Зачет», «высокий» for «высокий уровень»).
+
+    Not a fuzzy match: «незачёт» is a close spelling of «зачёт» and its opposite.
+    """
+    folded = _fold(written)
+    return next((name for name in names if _fold(name) == folded), None) or next(
+        (name for name in names if folded and _fold(name).startswith(folded + " ")), None)
 
 
 def ordered_rows(rows: Sequence[MarkRange], declared: DeclaredMarks) -> list[Row]:
@@ -57,7 +70,7 @@ def ordered_rows(rows: Sequence[MarkRange], declared: DeclaredMarks) -> list[Row
     for index, row in enumerate(rows):
         if row.mark in declared.names and row.mark not in first:
             first[row.mark] = Row(index, row.mark, row.range)
-    return [first[name] for name in declared.names if name in first]
+    return [first[name] for name in dict.fromkeys(declared.names) if name in first]
 
 
 def ranges_fit(entry: Entry[CriteriaMeta], path: DataPath, rows: list[Row], top: int | None,
@@ -117,7 +130,7 @@ def _no_gaps(entry: Entry[CriteriaMeta], path: DataPath, rows: list[Row], top: i
         if low > expected:
             yield entry.doc.issue(_gap(noun, expected, low - 1), _at(path, row), code=SCALE_CODE)
         elif low < expected:
-            other = next(r for lo, hi, r in spans if r is not row and lo <= low <= hi)
+            other = next((r for lo, hi, r in spans if r is not row and lo <= low <= hi), row)
             first, second = sorted((other.mark, row.mark), key=[r.mark for r in rows].index)
             verb = "попадает" if unit == ERRORS else "попадают"
             yield entry.doc.issue(f"{noun} {_r(low, min(high, expected - 1))} {verb} и в «{first}», и в «{second}»",
@@ -126,7 +139,7 @@ def _no_gaps(entry: Entry[CriteriaMeta], path: DataPath, rows: list[Row], top: i
     if not spans:
         return
     if top is not None and expected <= top:
-        yield entry.doc.issue(_gap(noun, expected, top), (*path, "marks"), code=SCALE_CODE)
+        yield entry.doc.issue(_gap(noun, expected, top), (*path, "marks"), key=True, code=SCALE_CODE)
     if top is None and expected < INFINITY:
         worst = rows[-1]
         yield entry.doc.issue(f"больше {expected - 1} ошибок не соответствует ни одна отметка",

@@ -66,10 +66,8 @@ class Mark(OkoModel):
         return f"«{self.mark}»" if self.mark.isdigit() else self.mark
 
 
-MarkSet = Annotated[list[Mark], Field(min_length=2, title="Набор отметок (от лучшей к худшей)",
-                                      description="отметки школы по порядку, лучшая первой")]
 MarkSetOrNone = Annotated[list[Mark] | None, Field(
-    default=None, min_length=2, title="Свой набор отметок для этой шкалы (от лучшей к худшей)",
+    default=None, min_length=1, title="Свой набор отметок для этой шкалы (от лучшей к худшей)",
     description="если шкала ставит другие отметки, чем весь документ, например зачёт и незачёт")]
 
 
@@ -244,7 +242,7 @@ class CriteriaMeta(OkoModel):
     adapted: bool = Field(default=False, title="Для адаптированных программ (ОВЗ)")
     general: bool = Field(default=False, title="Это общая часть, которую наследуют предметы")
     mark_set: Annotated[list[Mark] | None, Field(
-        default=None, min_length=2, title="Набор отметок школы (от лучшей к худшей)",
+        default=None, min_length=1, title="Набор отметок школы (от лучшей к худшей)",
         description="если не указан — из общей части, иначе 5, 4, 3, 2")] = None
     scales: list[Scale] = Field(default_factory=list, title="Шкалы оценивания")
 

@@ -52,6 +52,9 @@ def scales_are_consistent(project: Project) -> Iterator[Issue]:
 
 
 def _unique_marks(entry: Entry[CriteriaMeta], path: DataPath, marks: list[Mark]) -> Iterator[Issue]:
+    if len(marks) == 1:
+        yield entry.doc.issue(f"в наборе отметок одна отметка «{marks[0].mark}»: нужно хотя бы две", path,
+                              key=True, code=MARKS_CODE, hint="например: зачёт и незачёт")
     seen: set[str] = set()
     for index, mark in enumerate(marks):
         if mark.mark in seen:
