@@ -335,3 +335,169 @@ def test_a_subject_inherits_the_general_parts_marks(tmp_path: Path) -> None:
         "content/criteria/obshchie.md (mark_set)")
     own = criteria(OGE, head='inherits: obshchie\nmark_set: [{mark: "5"}, {mark: "4"}, {mark: "3"}, {mark: "2"}]\n')
     assert errors(build(tmp_path, {**own, "content/criteria/obshchie.md": GENERAL})) == []
+
+
+# --- rubric groups with their maxima and subtotals -------------------------------------------------------------
+
+ESSAY = """\
+- kind: rubric
+  title: Сочинение
+  max: 10
+  groups:
+    - code: К1–К3
+      name: Содержание
+      max: 7
+      criteria:
+        - {code: К1, name: Соответствие теме, max: 2}
+        - {code: К2, name: Аргументы, max: 3}
+        - {code: К3, name: Композиция, max: 2}
+    - code: К4–К5
+      name: Речь
+      max: 3
+      criteria:
+        - {code: К4, name: Речевое оформление, max: 2}
+        - {code: К5, name: Фактическая точность, max: 1}
+  marks:
+    - {mark: "5", range: "9–10 баллов"}
+    - {mark: "4", range: "7–8 баллов"}
+    - {mark: "3", range: "5–6 баллов"}
+    - {mark: "2", range: "менее 5 б"}
+"""
+
+
+def test_rubric_groups_render_with_their_subtotals(tmp_path: Path) -> None:
+    result = build(tmp_path, criteria(ESSAY))
+    assert errors(result) == []
+    table = re.search(r"<caption>Критерии и баллы</caption>.*?</table>", page(result), re.S).group(0)
+    bodies = [re.sub(r"\s*\n\s*", "", body) for body in re.findall(r'<tbody class="rubric-group">(.*?)</tbody>',
+                                                                       table, re.S)]
+    assert bodies == [
+        '<tr><th scope="rowgroup" colspan="3">К1–К3 Содержание</th></tr>'
+        '<tr><th scope="row">К1. Соответствие теме</th><td></td><td>2</td></tr>'
+        '<tr><th scope="row">К2. Аргументы</th><td></td><td>3</td></tr>'
+        '<tr><th scope="row">К3. Композиция</th><td></td><td>2</td></tr>'
+        '<tr class="subtotal"><th scope="row" colspan="2">Итого за группу «Содержание»</th><td>7</td></tr>',
+        '<tr><th scope="rowgroup" colspan="3">К4–К5 Речь</th></tr>'
+        '<tr><th scope="row">К4. Речевое оформление</th><td></td><td>2</td></tr>'
+        '<tr><th scope="row">К5. Фактическая точность</th><td></td><td>1</td></tr>'
+        '<tr class="subtotal"><th scope="row" colspan="2">Итого за группу «Речь»</th><td>3</td></tr>']
+    assert '<tfoot><tr><th scope="row" colspan="2">Всего</th><td>10</td></tr></tfoot>' in table
+    assert tbody(page(result), "Сумма баллов и отметка").startswith(
+        '<tr><th scope="row">«5»</th><td>9–10 баллов</td></tr>')
+
+
+def test_group_maxima_and_the_total_must_add_up(tmp_path: Path) -> None:
+    broken = ESSAY.replace("      max: 7\n", "      max: 8\n").replace("  max: 10\n", "  max: 12\n")
+    result = build(tmp_path, criteria(broken))
+    assert [(i.line, i.column, i.code, i.message, i.hint) for i in result.issues if i.is_error] == [
+        (8, 10, "criteria.rubric", "наибольший балл за работу 12, а сумма групп — 11 (8 + 3)",
+         "исправьте max или наибольшие баллы групп"),
+        (12, 14, "criteria.rubric", "группа «К1–К3 Содержание»: наибольший балл 8, а сумма баллов её критериев — "
+                                    "7 (2 + 3 + 2)", "исправьте max группы или наибольшие баллы её критериев"),
+        (23, 5, "criteria.scale", "пропущены баллы 11–12: им не соответствует ни одна отметка", ""),
+    ]
+
+
+def test_a_rubric_without_declared_maxima_adds_them_up(tmp_path: Path) -> None:
+    bare = ESSAY.replace("      max: 7\n", "").replace("      max: 3\n", "").replace("  max: 10\n", "")
+    result = build(tmp_path, criteria(bare))
+    assert errors(result) == []
+    assert '<td>7</td></tr>' in page(result) and '<th scope="row" colspan="2">Всего</th><td>10</td>' in page(result)
+
+
+def test_the_top_mark_reaches_exactly_the_rubrics_maximum(tmp_path: Path) -> None:
+    result = build(tmp_path, criteria(ESSAY.replace("9–10 баллов", "9–11 баллов")))
+    assert errors(result) == [(24, "criteria.scale", "«5»: 9–11 баллов — больше наибольшего балла 10")]
+
+
+def test_criteria_or_groups_not_both_and_codes_unique(tmp_path: Path) -> None:
+    both = ESSAY.replace("  groups:\n", "  criteria:\n    - {code: К9, name: Лишний, max: 1}\n  groups:\n")
+    [issue] = [i for i in build(tmp_path, criteria(both)).issues if i.is_error]
+    assert (issue.line, issue.message) == (
+        6, "укажите критерии одним списком: либо criteria, либо groups (группы со своими criteria)")
+    twice = build(tmp_path, criteria(ESSAY.replace("{code: К4,", "{code: К1,")))
+    assert errors(twice) == [(21, "criteria.scale", "критерий «К1» повторяется")]
+
+
+# --- notes attached to a mark or a cell ----------------------------------------------------------------------
+
+GEOMETRY = "При условии, что из них не менее 2 баллов получено за выполнение заданий по геометрии (задания 15–19, 23–25)."
+
+
+def test_notes_on_marks_are_numbered_footnotes_with_links_both_ways(tmp_path: Path) -> None:
+    noted = (OGE.replace('range: "22–31 балл"}', f'range: "22–31 балл", note: "{GEOMETRY}"}}')
+             .replace('range: "менее 8 б"}', 'range: "менее 8 б", note: "Работа пересдаётся в течение двух недель."}'))
+    result = build(tmp_path, criteria(noted))
+    assert errors(result) == []
+    html = page(result)
+    rows = tbody(html, "Баллы (из 31) и отметка")
+    assert rows.startswith(
+        '<tr><th scope="row">«5»<sup class="note-ref"><a href="#scale-1-note-1" id="scale-1-ref-1" '
+        'aria-label="примечание 1">1</a></sup></th><td>22–31 балл</td></tr>'
+        '<tr><th scope="row">«4»</th><td>15–21 балл</td></tr>')
+    assert rows.endswith(
+        '<tr><th scope="row">«2»<sup class="note-ref"><a href="#scale-1-note-2" id="scale-1-ref-2" '
+        'aria-label="примечание 2">2</a></sup></th><td>менее 8 б</td></tr>')
+    notes = re.sub(r"\s*\n\s*", "", re.search(r'<ol class="scale-notes".*?</ol>', html, re.S).group(0))
+    assert notes == (
+        '<ol class="scale-notes" aria-label="Примечания к шкале «Итоговая контрольная работа в формате ОГЭ»">'
+        f'<li id="scale-1-note-1">{GEOMETRY} <a href="#scale-1-ref-1" class="note-back" '
+        'aria-label="назад к отметке «5»">↑</a></li>'
+        '<li id="scale-1-note-2">Работа пересдаётся в течение двух недель. <a href="#scale-1-ref-2" '
+        'class="note-back" aria-label="назад к отметке «2»">↑</a></li></ol>')
+
+
+def test_notes_on_rubric_cells_come_first_then_marks(tmp_path: Path) -> None:
+    noted = (ESSAY.replace("{code: К1, name: Соответствие теме, max: 2}",
+                           '{code: К1, name: Соответствие теме, max: 2, note: "Если по К1 поставлено 0 баллов, то и '
+                           'по остальным критериям ставится 0."}')
+             .replace("      max: 3\n", "      max: 3\n      note: Речь оценивается, если в сочинении не менее 70 слов.\n")
+             .replace('range: "9–10 баллов"}', 'range: "9–10 баллов", note: "при отсутствии ошибок по К5"}'))
+    result = build(tmp_path, criteria(noted))
+    assert errors(result) == []
+    html = page(result)
+    assert ('<th scope="row">К1. Соответствие теме</th><td></td><td>2<sup class="note-ref"><a href="#scale-1-note-1" '
+            'id="scale-1-ref-1" aria-label="примечание 1">1</a></sup></td>') in html
+    assert ('Итого за группу «Речь»</th><td>3<sup class="note-ref"><a href="#scale-1-note-2" id="scale-1-ref-2" '
+            'aria-label="примечание 2">2</a></sup></td>') in html
+    assert '<th scope="row">«5»<sup class="note-ref"><a href="#scale-1-note-3" id="scale-1-ref-3"' in html
+    targets = re.findall(r'<li id="(scale-1-note-\d)">.*?aria-label="назад к (.*?)"', html)
+    assert targets == [("scale-1-note-1", "критерию К1"), ("scale-1-note-2", "группе «К4–К5 Речь»"),
+                       ("scale-1-note-3", "отметке «5»")]
+
+
+def test_an_empty_note_is_an_error(tmp_path: Path) -> None:
+    result = build(tmp_path, criteria(OGE.replace('range: "22–31 балл"}', 'range: "22–31 балл", note: ""}')))
+    assert [(i.line, i.path, i.message) for i in result.issues if i.is_error] == [
+        (10, "scales[0].marks[0].note", "значение не должно быть пустым")]
+
+
+# --- old shapes: a map is a located error with its new form ----------------------------------------------------
+
+def test_old_maps_are_errors_with_the_new_form_in_the_hint(tmp_path: Path) -> None:
+    old = """\
+    - kind: percent
+      title: Тест
+      marks: {5: 90-100, 4: 70-89, 3: 50-69, 2: 0-49}
+    - kind: errors
+      title: Диктант
+      error_classes: {орфографические: ошибки в написании слов, пунктуационные: ошибки в знаках}
+      marks:
+        5: [{орфографические: 0, пунктуационные: 1}]
+        4: [{орфографические: 2, пунктуационные: 2}]
+    """
+    result = build(tmp_path, criteria(old))
+    assert [(i.line, i.column, i.code, i.message, i.hint) for i in result.issues if i.is_error] == [
+        (8, 5, "criteria.shape", "отметки записаны словарём, а нужен список",
+         'теперь каждая отметка — строка списка: - {mark: "5", range: "90-100"}; - {mark: "4", range: "70-89"}; …'),
+        (11, 5, "criteria.shape", "виды ошибок записаны словарём, а нужен список",
+         'теперь каждый вид — строка списка: - {name: орфографические, description: "ошибки в написании слов"}'),
+        (12, 5, "criteria.marks", "в шкале нет отметки «2»: она есть в наборе отметок 5, 4, 3, 2",
+         'добавьте строку - {mark: "2", errors: […]}; набор отметок не объявлен, поэтому действует 5, 4, 3, 2; '
+         "свой набор пишется в mark_set"),
+        (12, 5, "criteria.marks", "в шкале нет отметки «3»: она есть в наборе отметок 5, 4, 3, 2",
+         'добавьте строку - {mark: "3", errors: […]}; набор отметок не объявлен, поэтому действует 5, 4, 3, 2; '
+         "свой набор пишется в mark_set"),
+        (12, 5, "criteria.shape", "отметки записаны словарём, а нужен список",
+         'теперь каждая отметка — строка списка: - {mark: "5", errors: ["0/1"]}; - {mark: "4", errors: ["2/2"]}'),
+    ]

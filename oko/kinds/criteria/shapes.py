@@ -50,6 +50,6 @@ def old_shapes(entry: Entry[CriteriaMeta]) -> Iterator[Issue]:
         marks = scale.get("marks")
         if isinstance(marks, dict):
             field = "errors" if scale.get("kind") == "errors" else "range"
-            yield entry.doc.issue("отметки записаны словарём «отметка: диапазон», а нужен список",
+            yield entry.doc.issue("отметки записаны словарём, а нужен список",
                                   ("scales", index, "marks"), key=True, code=CODE,
                                   hint=_rows_hint(marks, field, names))
