@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from oko.errors import Issue
 from oko.kinds.criteria.bounds import Bounds, parse_bounds
 from oko.pipeline import BuildResult
 from tests.test_criteria import CRITERIA, build
@@ -195,7 +194,8 @@ def test_a_count_of_errors_needs_an_open_worst_mark_and_no_gap_at_zero(tmp_path:
 
 
 def test_a_count_of_errors_is_in_order_fewer_first(tmp_path: Path) -> None:
-    swapped = DICTATION.replace('"0 ошибок"', '"TMP"').replace('"1–2 ошибки"', '"0 ошибок"').replace('"TMP"', '"1–2 ошибки"')
+    swapped = (DICTATION.replace('"0 ошибок"', '"TMP"').replace('"1–2 ошибки"', '"0 ошибок"')
+               .replace('"TMP"', '"1–2 ошибки"'))
     result = build(tmp_path, criteria(swapped))
     assert [(i.line, i.message, i.hint) for i in result.issues if i.is_error] == [
         (16, "отметки не по порядку: у «5» (1–2 ошибки) ошибок больше, чем у «4» (0 ошибок)",
@@ -321,7 +321,8 @@ def test_the_best_and_the_worst_mark_must_both_have_a_row(tmp_path: Path, droppe
 
 
 GENERAL = ('---\nsubject: Общие критерии\ngrades: 1-11\ngeneral: true\nmark_set:\n'
-           '  - {mark: "5", label: отлично}\n  - {mark: "4", label: хорошо}\n  - {mark: "3", label: удовлетворительно}\n'
+           '  - {mark: "5", label: отлично}\n  - {mark: "4", label: хорошо}\n'
+           '  - {mark: "3", label: удовлетворительно}\n'
            '  - {mark: "2", label: неудовлетворительно}\n  - {mark: "1", label: плохо}\n---\nОбщее.\n')
 
 
@@ -421,7 +422,8 @@ def test_criteria_or_groups_not_both_and_codes_unique(tmp_path: Path) -> None:
 
 # --- notes attached to a mark or a cell ----------------------------------------------------------------------
 
-GEOMETRY = "При условии, что из них не менее 2 баллов получено за выполнение заданий по геометрии (задания 15–19, 23–25)."
+GEOMETRY = ("При условии, что из них не менее 2 баллов получено за выполнение заданий по геометрии "
+            "(задания 15–19, 23–25).")
 
 
 def test_notes_on_marks_are_numbered_footnotes_with_links_both_ways(tmp_path: Path) -> None:
@@ -451,7 +453,8 @@ def test_notes_on_rubric_cells_come_first_then_marks(tmp_path: Path) -> None:
     noted = (ESSAY.replace("{code: К1, name: Соответствие теме, max: 2}",
                            '{code: К1, name: Соответствие теме, max: 2, note: "Если по К1 поставлено 0 баллов, то и '
                            'по остальным критериям ставится 0."}')
-             .replace("      max: 3\n", "      max: 3\n      note: Речь оценивается, если в сочинении не менее 70 слов.\n")
+             .replace("      max: 3\n",
+                      "      max: 3\n      note: Речь оценивается, если в сочинении не менее 70 слов.\n")
              .replace('range: "9–10 баллов"}', 'range: "9–10 баллов", note: "при отсутствии ошибок по К5"}'))
     result = build(tmp_path, criteria(noted))
     assert errors(result) == []
