@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from oko.cms import cms_field
 from oko.schemas import content_schemas, json_schema
+from tests.browser_support import CHROMIUM_ARGS, format_violations, require_chromium, run_axe, serve
 
 
 def page(site: Path, name: str) -> str:
@@ -55,3 +58,26 @@ def test_the_form_holds_every_new_part_as_a_list_of_objects() -> None:
     assert [f["name"] for f in types["errors"]["error_classes"]["fields"]] == ["name", "description"]
     top = cms_field("mark_set", schema["properties"]["mark_set"], definitions, False)
     assert top["widget"] == "list" and [f["name"] for f in top["fields"]] == ["mark", "label"]
+
+
+@pytest.mark.slow
+def test_criteria_pages_pass_axe_and_footnotes_link_both_ways(demo_site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with serve(demo_site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 375, "height": 800})
+            for name in ("russkiy-yazyk-5-9", "matematika-5-9", "metapredmetnye-5-9"):
+                page.goto(f"{origin}/criteria/{name}/")
+                violations = run_axe(page)
+                assert violations == [], format_violations(violations, name)
+                assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+            page.goto(f"{origin}/criteria/matematika-5-9/")
+            page.click("#scale-3-ref-1")
+            assert page.evaluate("location.hash") == "#scale-3-note-1"
+            assert page.locator("#scale-3-note-1").is_visible()
+            page.click("#scale-3-note-1 .note-back")
+            assert page.evaluate("location.hash") == "#scale-3-ref-1"
+        finally:
+            browser.close()
