@@ -51,11 +51,14 @@ def test_the_form_holds_every_new_part_as_a_list_of_objects() -> None:
     for kind in ("percent", "points", "error_count", "rubric"):
         marks = types[kind]["marks"]
         assert marks["widget"] == "list" and [f["name"] for f in marks["fields"]] == ["mark", "range", "note"], kind
+        assert [f["widget"] for f in marks["fields"]] == ["string", "string", "text"], kind
         assert [f["name"] for f in types[kind]["mark_set"]["fields"]] == ["mark", "label"], kind
     groups = types["rubric"]["groups"]
     assert [f["name"] for f in groups["fields"]] == ["code", "name", "max", "criteria", "note"]
     assert [f["name"] for f in types["errors"]["marks"]["fields"]] == ["mark", "errors", "note"]
     assert [f["name"] for f in types["errors"]["error_classes"]["fields"]] == ["name", "description"]
+    grades = cms_field("grades", schema["properties"]["grades"], definitions, True)
+    assert grades["widget"] == "string"  # «5-9» and «5–7, 9» as written, not a list with nulls
     top = cms_field("mark_set", schema["properties"]["mark_set"], definitions, False)
     assert top["widget"] == "list" and [f["name"] for f in top["fields"]] == ["mark", "label"]
 

@@ -504,3 +504,23 @@ def test_old_maps_are_errors_with_the_new_form_in_the_hint(tmp_path: Path) -> No
         (12, 5, "criteria.shape", "отметки записаны словарём, а нужен список",
          'теперь каждая отметка — строка списка: - {mark: "5", errors: ["0/1"]}; - {mark: "4", errors: ["2/2"]}'),
     ]
+
+
+# --- grades: one line of text that a form holds exactly --------------------------------------------------------
+
+def test_grades_as_ranges_and_lists_in_one_line(tmp_path: Path) -> None:
+    files = criteria(OGE)
+    files[CRITERIA] = files[CRITERIA].replace("grades: 5-9", 'grades: "5–7, 9"')
+    result = build(tmp_path, files)
+    assert errors(result) == []
+    assert "<div><dt>Классы</dt><dd>5–7, 9</dd></div>" in page(result)
+    index = result.files["criteria/index.html"].decode("utf-8")
+    assert "</a> — 5–7, 9 классы</li>" in index
+    assert [g for g in range(1, 12) if f"<h3>{g} класс</h3>" in index] == [5, 6, 7, 9]
+
+
+def test_grades_written_as_a_yaml_list_get_the_new_form(tmp_path: Path) -> None:
+    files = criteria(OGE)
+    files[CRITERIA] = files[CRITERIA].replace("grades: 5-9", "grades: [5, 6, 7]")
+    assert [(i.line, i.column, i.path, i.message) for i in build(tmp_path, files).issues if i.is_error] == [
+        (3, 9, "grades", 'классы пишутся одной строкой, а не списком: grades: "5, 6, 7"')]

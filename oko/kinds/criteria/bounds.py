@@ -108,6 +108,6 @@ def parse_bounds(value: Any) -> Bounds:
 Span = Annotated[
     Bounds,
     PlainValidator(parse_bounds),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}],
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 0}],
                     "description": f"как написано в документе: {EXAMPLES}"}),
 ]

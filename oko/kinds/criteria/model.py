@@ -38,20 +38,45 @@ def parse_range(value: Any) -> Any:
 
 
 def parse_grades(value: Any) -> Any:
-    """«5-9», 5, [5, 6, 7] → [5, 6, 7, 8, 9]."""
+    """«5-9», «5–7, 9», 5 → [5, 6, 7, 8, 9]; a list is read too (for tools reading old files)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return [value]
     if isinstance(value, str):
-        low, high = parse_range(value)
-        return list(range(low, high + 1))
+        grades: list[int] = []
+        for part in value.split(","):
+            low, high = parse_range(part)
+            grades.extend(range(low, high + 1))
+        return grades
     return value
 
 
+def grades_text(value: Any) -> Any:
+    """Grades are one line of text, so a form holds them exactly: a YAML list is refused with the new form."""
+    if isinstance(value, list):
+        written = ", ".join(str(item) for item in value)
+        raise PydanticCustomError("oko_grades", "классы пишутся одной строкой, а не списком: grades: \"{written}\"",
+                                  {"written": written})
+    return parse_grades(value)
+
+
+GRADES_PATTERN = r"^\s*\d+(\s*[-–—]\s*\d+)?(\s*,\s*\d+(\s*[-–—]\s*\d+)?)*\s*$"
 Grades = Annotated[
-    list[Annotated[int, Field(ge=1, le=11)]], BeforeValidator(parse_grades), Field(min_length=1),
-    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+\s*[-–—]\s*\d+$"},
-                              {"type": "array", "items": {"type": "integer"}}], "description": "5-9 или список"}),
+    list[Annotated[int, Field(ge=1, le=11)]], BeforeValidator(grades_text), Field(min_length=1),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": GRADES_PATTERN},
+                              {"type": "integer", "minimum": 1, "maximum": 11}],
+                    "description": "5-9, или 5, 7, 9, или 5–7, 9"}),
 ]
+
+
+def compact_grades(grades: list[int]) -> str:
+    """[5, 6, 7, 9] → «5–7, 9»."""
+    runs: list[list[int]] = []
+    for grade in grades:
+        if runs and grade == runs[-1][-1] + 1:
+            runs[-1].append(grade)
+        else:
+            runs.append([grade])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
 class Mark(OkoModel):
@@ -236,7 +261,7 @@ class CriteriaMeta(OkoModel):
 
     title: str | None = Field(default=None, title="Заголовок", min_length=1)
     subject: NonEmptyStr = Field(title="Предмет", description="«Общие критерии» для общей части")
-    grades: Grades = Field(title="Классы", description="5-9 или список")
+    grades: Grades = Field(title="Классы", description="5-9, или 5, 7, 9, или 5–7, 9")
     work_types: list[NonEmptyStr] = Field(default_factory=list, title="Виды работ")
     inherits: Slug | None = Field(default=None, title="Общая часть", description="имя файла общих критериев")
     adapted: bool = Field(default=False, title="Для адаптированных программ (ОВЗ)")
@@ -249,3 +274,7 @@ class CriteriaMeta(OkoModel):
     @property
     def display_title(self) -> str:
         return self.title or f"Критерии оценивания: {self.subject.lower()}"
+
+    @property
+    def grades_shown(self) -> str:
+        return compact_grades(self.grades)
