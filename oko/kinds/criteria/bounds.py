@@ -73,6 +73,10 @@ def _readings(text: str) -> list[tuple[str, str]]:
         match = re.fullmatch(rf"(.+?)\s*(?:{pattern})", text)
         if match:
             found.append((match.group(1), unit))
+        # «10 баллов и более»: the unit stands between the number and «и более».
+        match = re.fullmatch(rf"(\d+)\s*(?:{pattern})\s+(и\s+(?:более|больше|выше|менее|меньше|ниже))", text)
+        if match:
+            found.append((f"{match.group(1)} {match.group(2)}", unit))
     return [*found, (text, "")]
 
 
