@@ -527,3 +527,12 @@ def test_grades_written_as_a_yaml_list_get_the_new_form(tmp_path: Path) -> None:
     files[CRITERIA] = files[CRITERIA].replace("grades: 5-9", "grades: [5, 6, 7]")
     assert [(i.line, i.column, i.path, i.message) for i in build(tmp_path, files).issues if i.is_error] == [
         (3, 9, "grades", 'классы пишутся одной строкой, а не списком: grades: "5, 6, 7"')]
+
+
+def test_one_note_on_two_marks_is_one_footnote(tmp_path: Path) -> None:
+    # «Отметки «4» и «5» … выставляются … при условии, что из них не менее 2 баллов получено … по геометрии».
+    noted = (OGE.replace('range: "22–31 балл"}', f'range: "22–31 балл", note: "{GEOMETRY}"}}')
+             .replace('range: "15–21 балл"}', f'range: "15–21 балл", note: "{GEOMETRY}"}}'))
+    html = page(build(tmp_path, criteria(noted)))
+    assert re.findall(r'<a href="#scale-1-note-(\d)" id="scale-1-ref-([\d-]+)"', html) == [("1", "1"), ("1", "1-2")]
+    assert re.findall(r'<li id="scale-1-note-(\d)">', html) == ["1"]

@@ -18,6 +18,14 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class NoteRef:
+    """A place that points at a footnote; one note written twice (on «5» and on «4») is one footnote."""
+
+    note: Footnote
+    anchor: str  # the id of this reference: «1», then «1-2» for the second place pointing at note 1
+
+
+@dataclass(frozen=True)
 class ScaleRow:
     mark: Mark
     row: Any  # MarkRange or ErrorNorm
@@ -31,15 +39,19 @@ class ScaleView:
     marks: DeclaredMarks
     rows: list[ScaleRow]
     notes: list[Footnote] = field(default_factory=list)
-    _by_key: dict[str, Footnote] = field(default_factory=dict)
+    _by_key: dict[str, NoteRef] = field(default_factory=dict)
 
     def add_note(self, key: str, text: str | None, target: str) -> None:
-        if text:
+        if not text:
+            return
+        note = next((note for note in self.notes if note.text == text), None)
+        if note is None:
             note = Footnote(len(self.notes) + 1, text, target)
             self.notes.append(note)
-            self._by_key[key] = note
+        uses = sum(1 for ref in self._by_key.values() if ref.note is note)
+        self._by_key[key] = NoteRef(note, str(note.number) if uses == 0 else f"{note.number}-{uses + 1}")
 
-    def note(self, key: str) -> Footnote | None:
+    def note(self, key: str) -> NoteRef | None:
         return self._by_key.get(key)
 
     @property
