@@ -536,3 +536,19 @@ def test_one_note_on_two_marks_is_one_footnote(tmp_path: Path) -> None:
     html = page(build(tmp_path, criteria(noted)))
     assert re.findall(r'<a href="#scale-1-note-(\d)" id="scale-1-ref-([\d-]+)"', html) == [("1", "1"), ("1", "1-2")]
     assert re.findall(r'<li id="scale-1-note-(\d)">', html) == ["1"]
+
+
+def test_an_old_map_with_a_misspelt_class_still_gets_its_new_form(tmp_path: Path) -> None:
+    old = """\
+    - kind: errors
+      title: Диктант
+      error_classes: {орфографические: ошибки в написании слов}
+      marks:
+        5: [{орфографические: 0, орфографичские: 1}]
+    """
+    result = build(tmp_path, criteria(old))
+    shape = [(i.line, i.hint) for i in result.issues if i.code == "criteria.shape"]
+    assert shape == [(8, "теперь каждый вид — строка списка: - {name: орфографические, description: "
+                         '"ошибки в написании слов"}'),
+                     (9, 'теперь каждая отметка — строка списка: - {mark: "5", errors: ["…"]}')]
+    assert result.failed()

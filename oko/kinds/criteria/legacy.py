@@ -32,6 +32,13 @@ def counts_text(alternative: dict[str, Any], names: list[str]) -> str | None:
     return "/".join(str(alternative.get(name, 0)) for name in names)
 
 
+def _loaded(alternative: Any, names: list[str]) -> Any:
+    """The counts to load: a class the map misspells counts as none — the shape error stops the build anyway."""
+    if not isinstance(alternative, dict):
+        return alternative
+    return counts_text({k: v for k, v in alternative.items() if k in names}, names)
+
+
 def error_norms_from_maps(data: Any) -> Any:
     """An error scale's `error_classes` and `marks` written as maps → their lists."""
     if not isinstance(data, dict):
@@ -44,7 +51,6 @@ def error_norms_from_maps(data: Any) -> Any:
     if isinstance(marks, dict) and names is not None:
         rows = []
         for mark, alternatives in marks.items():
-            texts = [counts_text(a, names) if isinstance(a, dict) else a for a in alternatives or []]
-            rows.append({"mark": str(mark), "errors": alternatives if None in texts else texts})
+            rows.append({"mark": str(mark), "errors": [_loaded(a, names) for a in alternatives or []]})
         data["marks"] = rows
     return data
