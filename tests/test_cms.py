@@ -58,7 +58,7 @@ def test_cms_fields_are_russian_with_selects_and_date_pickers(tmp_path: Path) ->
     assert all(f["label"] and not f["label"].isascii() for f in plans["fields"])
     criteria = next(c for c in config["collections"] if c["name"] == "criteria")
     scales = next(f for f in criteria["fields"] if f["name"] == "scales")
-    assert {t["name"] for t in scales["types"]} == {"percent", "points", "errors", "rubric"}
+    assert {t["name"] for t in scales["types"]} == {"percent", "points", "error_count", "errors", "rubric"}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
