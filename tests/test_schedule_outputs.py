@@ -22,7 +22,7 @@ from oko.kinds.schedule.model import Procedure, ScheduleHeader, normalise_class
 from oko.models.common import AcademicYear
 
 ROOT = Path(__file__).resolve().parent.parent
-YEAR_DIR = ROOT / "content" / "schedules" / "2025-2026"
+YEAR_DIR = ROOT / "content" / "schedules" / "2026-2027"
 
 
 def expected_procedures() -> list[tuple[str, str, str, str]]:
@@ -70,21 +70,21 @@ def test_each_class_page_lists_exactly_that_classes_procedures(built: Path) -> N
     expected = expected_procedures()
     for name in sorted({name for _, name, _, _ in expected}):
         slug = name.lower().replace("а", "a").replace("б", "b")
-        rows = page_rows(built / "schedule" / "2025-2026" / slug / "index.html")
+        rows = page_rows(built / "schedule" / "2026-2027" / slug / "index.html")
         assert sorted(rows) == sorted((d, s, k) for d, n, s, k in expected if n == name), name
 
 
 def test_index_page_picks_a_class_in_one_tap(built: Path) -> None:
     html = (built / "schedule" / "index.html").read_text("utf-8")
     assert html.count('class="class-button"') == 20
-    assert 'href="2025-2026/5a/"' in html
+    assert 'href="5a/"' in html  # the class's address without the year (tests/test_current_year.py)
     assert 'href="schedule/"' in (built / "index.html").read_text("utf-8")  # the main menu
 
 
 def test_calendar_and_matrix_pages_show_every_procedure(built: Path) -> None:
-    calendar_html = (built / "schedule" / "2025-2026" / "calendar" / "index.html").read_text("utf-8")
-    matrix_html = (built / "schedule" / "2025-2026" / "matrix" / "index.html").read_text("utf-8")
-    school = json.loads((built / "schedule" / "2025-2026" / "school.json").read_text("utf-8"))
+    calendar_html = (built / "schedule" / "2026-2027" / "calendar" / "index.html").read_text("utf-8")
+    matrix_html = (built / "schedule" / "2026-2027" / "matrix" / "index.html").read_text("utf-8")
+    school = json.loads((built / "schedule" / "2026-2027" / "school.json").read_text("utf-8"))
     assert calendar_html.count('<span class="cal-classes">') == len(school["procedures"])
     assert matrix_html.count("<abbr title=") == len(expected_procedures())
     assert len(re.findall(r"<h2 id=\"m-", calendar_html)) == 9  # September to May
@@ -95,8 +95,8 @@ def read_calendar(path: Path) -> icalendar.Calendar:
 
 
 def test_ics_feeds_parse_and_hold_all_day_events(built: Path) -> None:
-    feed = read_calendar(built / "schedule" / "2025-2026" / "5a.ics")
-    assert str(feed["X-WR-CALNAME"]) == "Оценочные процедуры 5А, 2025/2026"
+    feed = read_calendar(built / "schedule" / "2026-2027" / "5a.ics")
+    assert str(feed["X-WR-CALNAME"]) == "Оценочные процедуры 5А, 2026/2027"
     events = feed.walk("VEVENT")
     expected = [p for p in expected_procedures() if p[1] == "5А"]
     assert len(events) == len(expected)
@@ -105,9 +105,9 @@ def test_ics_feeds_parse_and_hold_all_day_events(built: Path) -> None:
     assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)
     assert end - start == dt.timedelta(days=1)
     assert first["DTSTART"].params.get("VALUE") == "DATE"
-    assert start == dt.date(2026, 4, 22)
-    school = read_calendar(built / "schedule" / "2025-2026" / "school.ics")
-    assert len(school.walk("VEVENT")) == len(json.loads((built / "schedule/2025-2026/school.json").read_text())
+    assert start == dt.date(2027, 4, 21)
+    school = read_calendar(built / "schedule" / "2026-2027" / "school.ics")
+    assert len(school.walk("VEVENT")) == len(json.loads((built / "schedule/2026-2027/school.json").read_text())
                                               ["procedures"])
 
 
@@ -116,18 +116,18 @@ def test_ics_uids_are_unique_and_stable_across_builds(built: Path, tmp_path: Pat
     subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--out", str(second)], check=True,
                    capture_output=True, cwd=ROOT, timeout=180)
     for name in ("5a.ics", "11b.ics", "school.ics"):
-        first_uids = [str(e["UID"]) for e in read_calendar(built / "schedule/2025-2026" / name).walk("VEVENT")]
-        second_uids = [str(e["UID"]) for e in read_calendar(second / "schedule/2025-2026" / name).walk("VEVENT")]
+        first_uids = [str(e["UID"]) for e in read_calendar(built / "schedule/2026-2027" / name).walk("VEVENT")]
+        second_uids = [str(e["UID"]) for e in read_calendar(second / "schedule/2026-2027" / name).walk("VEVENT")]
         assert first_uids == second_uids
         assert len(set(first_uids)) == len(first_uids)
     for name in ("5a.xlsx", "school.xlsx", "school.csv"):
-        digest = [hashlib.sha256((folder / "schedule/2025-2026" / name).read_bytes()).hexdigest()
+        digest = [hashlib.sha256((folder / "schedule/2026-2027" / name).read_bytes()).hexdigest()
                   for folder in (built, second)]
         assert digest[0] == digest[1], name
 
 
 def test_csv_opens_with_the_csv_module_and_matches_the_yaml(built: Path) -> None:
-    raw = (built / "schedule" / "2025-2026" / "school.csv").read_bytes()
+    raw = (built / "schedule" / "2026-2027" / "school.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())  # Excel needs the BOM to read UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     found = sorted(
@@ -139,7 +139,7 @@ def test_csv_opens_with_the_csv_module_and_matches_the_yaml(built: Path) -> None
 
 
 def test_xlsx_opens_with_openpyxl_and_matches_the_yaml(built: Path) -> None:
-    sheet = openpyxl.load_workbook(built / "schedule" / "2025-2026" / "5a.xlsx").active
+    sheet = openpyxl.load_workbook(built / "schedule" / "2026-2027" / "5a.xlsx").active
     header, *rows = list(sheet.iter_rows(values_only=True))
     assert header[:4] == ("Дата", "Классы", "Предмет", "Вид работы")
     found = sorted((row[0].date().isoformat(), "5А", row[2], row[3]) for row in rows)
@@ -152,21 +152,21 @@ def canonical(procedures: list[Procedure]) -> list[tuple]:
 
 
 def test_import_round_trip_yaml_to_xlsx_to_yaml(built: Path, tmp_path: Path) -> None:
-    imported, issues = import_schedule(built / "schedule" / "2025-2026" / "school.xlsx")
+    imported, issues = import_schedule(built / "schedule" / "2026-2027" / "school.xlsx")
     assert issues == []
     out = tmp_path / "imported.yaml"
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "import-schedule",
-                             str(built / "schedule" / "2025-2026" / "school.xlsx"), "--out", str(out)],
+                             str(built / "schedule" / "2026-2027" / "school.xlsx"), "--out", str(out)],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     again = [Procedure.model_validate(item) for item in yaml.safe_load(out.read_text("utf-8"))["procedures"]]
-    school = json.loads((built / "schedule/2025-2026/school.json").read_text("utf-8"))
+    school = json.loads((built / "schedule/2026-2027/school.json").read_text("utf-8"))
     assert canonical(again) == canonical(imported)
     assert len(again) == len(school["procedures"])
     assert sorted((p.date.isoformat(), c, p.subject, p.kind.label) for p in again for c in p.classes) == \
         expected_procedures()
     # The CSV imports to the same procedures too.
-    from_csv, issues = import_schedule(built / "schedule" / "2025-2026" / "school.csv")
+    from_csv, issues = import_schedule(built / "schedule" / "2026-2027" / "school.csv")
     assert issues == [] and canonical(from_csv) == canonical(imported)
 
 

@@ -2,6 +2,8 @@
 
 Addresses: /schedule/ (pick a class), /schedule/<year>/, /schedule/<year>/<class>/ (e.g. 5a),
 /schedule/<year>/calendar/, /schedule/<year>/matrix/; files beside them (ics, csv, xlsx, json).
+/schedule/<class>/ is the newest year's page of the class at an address without the year, so that a
+parent's bookmark survives the new year; the site links classes there.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ def year_url(year: str) -> str:
 
 def class_url(year: str, name: str) -> str:
     return f"/schedule/{year}/{class_slug(name)}/"
+
+
+def stable_class_url(name: str) -> str:
+    """/schedule/5a/: the class's page of the newest year, whichever year that is."""
+    return f"/schedule/{class_slug(name)}/"
 
 
 def file_url(year: str, stem: str, ext: str) -> str:
@@ -64,11 +71,11 @@ class MatrixRow:
     cells: list[list[Placed]]  # one list per week
 
 
-def class_groups(schedule: YearSchedule) -> list[ClassGroup]:
-    """Classes by grade, for the one-tap class picker."""
+def class_groups(schedule: YearSchedule, current: bool = False) -> list[ClassGroup]:
+    """Classes by grade, for the one-tap class picker: the newest year's link the stable addresses."""
     groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for name in schedule.classes:
-        groups[grade_of(name)].append((name, class_url(schedule.year, name)))
+        groups[grade_of(name)].append((name, stable_class_url(name) if current else class_url(schedule.year, name)))
     return [ClassGroup(grade, classes) for grade, classes in sorted(groups.items())]
 
 
@@ -97,7 +104,7 @@ def _day(schedule: YearSchedule, day: dt.date, month: int, procedures: list[Plac
     return Day(day, day.month == month, school_day, holiday.name if holiday else "", procedures)
 
 
-def matrix(schedule: YearSchedule) -> tuple[list[dt.date], list[MatrixRow]]:
+def matrix(schedule: YearSchedule, current: bool = False) -> tuple[list[dt.date], list[MatrixRow]]:
     """Classes × weeks: which procedures each class has in each week (the staff overview)."""
     weeks = schedule.weeks()
     index = {monday: i for i, monday in enumerate(weeks)}
@@ -109,7 +116,7 @@ def matrix(schedule: YearSchedule) -> tuple[list[dt.date], list[MatrixRow]]:
             monday = day - dt.timedelta(days=day.weekday())
             if monday in index:
                 cells[index[monday]].append(placed)
-        rows.append(MatrixRow(name, class_url(schedule.year, name), cells))
+        rows.append(MatrixRow(name, stable_class_url(name) if current else class_url(schedule.year, name), cells))
     return weeks, rows
 
 
@@ -146,29 +153,31 @@ def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None,
     current = schedules[years[0]]
     pages = [Page("/schedule/", "schedule_index.html", SECTION.title, breadcrumbs=[HOME],
                   description="Когда у вашего ребёнка контрольные и проверочные работы: выберите класс",
-                  data={"schedule": current, "years": years, "groups": class_groups(current)})]
+                  data={"schedule": current, "years": years, "groups": class_groups(current, True)})]
     for year in years:
-        schedule = schedules[year]
+        schedule, is_current = schedules[year], year == years[0]
         year_crumb = Crumb(f"{year.replace('-', '/')} учебный год", year_url(year))
         common = {"schedule": schedule, "base_url": base_url}
         pages.append(Page(year_url(year), "schedule_year.html", schedule.header.display_title,
                           source=schedule.header_entry.source, breadcrumbs=[HOME, SECTION],
-                          data={**common, "groups": class_groups(schedule)}))
+                          data={**common, "groups": class_groups(schedule, is_current)}))
         pages.append(Page(f"{year_url(year)}calendar/", "schedule_calendar.html",
                           f"Календарь оценочных процедур, {year.replace('-', '/')}",
                           breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "months": months(schedule)}))
-        weeks, rows = matrix(schedule)
+        weeks, rows = matrix(schedule, is_current)
         pages.append(Page(f"{year_url(year)}matrix/", "schedule_matrix.html",
                           f"Сводная таблица оценочных процедур, {year.replace('-', '/')}",
                           breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "weeks": weeks, "rows": rows}))
         for name in schedule.classes:
-            pages.append(Page(class_url(year, name), "schedule_class.html",
-                              f"График оценочных процедур {name} класса, {year.replace('-', '/')}",
-                              description=f"Контрольные и проверочные работы {name} класса с датами",
-                              breadcrumbs=[HOME, SECTION, year_crumb],
-                              data={**common, "class_name": name, "slug": class_slug(name),
-                                    "procedures": schedule.for_class(name),
-                                    "results": _class_results(schedule.for_class(name), name, results or {})}))
+            stable = stable_class_url(name) if name in current.classes else ""
+            data = {**common, "class_name": name, "slug": class_slug(name), "procedures": schedule.for_class(name),
+                    "results": _class_results(schedule.for_class(name), name, results or {}),
+                    "stable_url": stable, "current": is_current}
+            urls = [class_url(year, name), stable] if is_current else [class_url(year, name)]
+            pages += [Page(url, "schedule_class.html",
+                           f"График оценочных процедур {name} класса, {year.replace('-', '/')}",
+                           description=f"Контрольные и проверочные работы {name} класса с датами",
+                           breadcrumbs=[HOME, SECTION, year_crumb], data=data) for url in urls]
     return pages
 
 
