@@ -194,8 +194,8 @@ def _validated(data: dict[str, Any], sheet: Sheet, row: int, columns: dict[str, 
             field = str(error["loc"][0]) if error["loc"] else "date"
             column = columns.get(field, columns.get("subject", 0) if field == "subjects" else 0)
             value = data.get(field, "")
-            if field == "classes" and error["type"] == "oko_classes":
-                message = f"{error['msg']} (класс)"
+            if error["type"] in ("oko_classes", "oko_window"):  # the model's own Russian message names the fault
+                message = f"{error['msg']} ({_FIELD_NAMES.get(field, field)})"
             else:
                 message = f"не понято значение «{_shown(value)}»" if value != "" else "пустая ячейка"
                 message = f"{message} ({_FIELD_NAMES.get(field, field)})"

@@ -46,8 +46,8 @@ def _details(placed: Placed) -> list[str]:
     return [f"Срок проведения: {procedure.window.text()}" if procedure.window else "",
             "Точный день назначит школа в пределах срока" if procedure.date is None else "",
             f"Предметы: {procedure.subject_text}" if procedure.subjects else "",
-            f"Предмет определят позже ({later.label})" + (f", один из: {', '.join(later.choices)}" if later.choices
-                                                          else "") if later and not procedure.subject else "",
+            "Предмет определят позже" + (f"; один из: {', '.join(later.choices)}" if later.choices else "")
+            if later and not procedure.subject else "",
             f"Уровень: {procedure.level.label}" if procedure.level else "",
             f"Продолжительность: {procedure.duration} мин",
             f"Урок: {procedure.lesson}" if procedure.lesson else "",
