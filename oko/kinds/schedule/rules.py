@@ -144,7 +144,8 @@ def at_most_ten_percent(schedule: YearSchedule) -> Iterator[Issue]:
                 f"{name}, {subject.lower()}: на оценочные процедуры уходит "
                 f"{count(lessons, 'урок', 'урока', 'уроков')} из {hours} за год ({lessons / hours:.0%}), "
                 f"а можно не больше 10% — {count(allowed, 'урок', 'урока', 'уроков')}",
-                "subject", hint=f"уберите или объедините работы ({LETTER})", code="schedule.ten_percent")
+                "subjects" if placed_list[-1].procedure.subjects else "subject",
+                hint=f"уберите или объедините работы ({LETTER})", code="schedule.ten_percent")
 
 
 def not_first_or_last_lesson(schedule: YearSchedule) -> Iterator[Issue]:
