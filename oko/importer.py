@@ -17,13 +17,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from oko import spreadsheets
 from oko.errors import Issue
-from oko.kinds.schedule.model import Procedure, ProcedureKind, shape_problems
+from oko.kinds.schedule.model import Procedure, ProcedureKind
+from oko.kinds.schedule.shape import shape_problems
 from oko.kinds.schedule.window_text import looks_like_window, parse_window
+from oko.kinds.schedule.yaml_out import procedure_item, procedures_yaml  # noqa: F401  (build.py import-schedule)
 from oko.models.common import AcademicYear
 from oko.ru import MONTHS_NOMINATIVE
 from oko.spreadsheets import ReadError, Sheet, read_sheets
@@ -200,7 +201,9 @@ def _validated(data: dict[str, Any], sheet: Sheet, row: int, columns: dict[str, 
                 message = f"не понято значение «{_shown(value)}»" if value != "" else "пустая ячейка"
                 message = f"{message} ({_FIELD_NAMES.get(field, field)})"
             problems.append(_problem(shown, sheet, row, column, message, hint=_FIELD_HINTS.get(field, "")))
-        return None, problems
+        if "subject" in columns and not {"subject", "subjects", "subject_later"} & set(data):
+            problems.append(_problem(shown, sheet, row, columns["subject"], "пустая ячейка (предмет)"))
+        return None, sorted(problems, key=lambda issue: issue.column or 0)
     problems = [_problem(shown, sheet, row, columns.get(name, columns.get("subject", 0)), message, hint)
                 for name, message, hint in shape_problems(procedure)]
     return (None if problems else procedure), problems
@@ -292,26 +295,3 @@ def _grid_dates(value: Any, month: int | None, year: AcademicYear | None) -> tup
         except ValueError:
             return [], True
     return dates, False
-
-
-def procedure_item(p: Procedure) -> dict[str, Any]:
-    """A procedure as a content file writes it: classes as written, a window as {start, end}."""
-    later = p.subject_later
-    item: dict[str, Any] = {
-        "date": p.date.strftime("%d.%m.%Y") if p.date else None,
-        "window": {"start": p.window.start.strftime("%d.%m.%Y"), "end": p.window.end.strftime("%d.%m.%Y")}
-        if p.window else None,
-        "classes": p.classes, "subject": p.subject, "subjects": list(p.subjects) or None,
-        "subject_later": ({"label": later.label, "choices": list(later.choices)} if later.choices
-                          else {"label": later.label}) if later else None,
-        "kind": p.kind.label, "level": p.level.label if p.level else None, "duration": p.duration,
-        "lesson": p.lesson, "form": p.form.label if p.form else None, "note": p.note}
-    return {key: value for key, value in item.items() if value is not None}
-
-
-def procedures_yaml(procedures: list[Procedure], source: str) -> str:
-    """The compact YAML of a procedures file: one procedure per line."""
-    items = [procedure_item(p) for p in procedures]
-    body = yaml.safe_dump({"procedures": items}, allow_unicode=True, sort_keys=False, default_flow_style=None,
-                          width=10_000)
-    return f"# Импортировано из {source} командой build.py import-schedule\n{body}"

@@ -223,3 +223,26 @@ def test_import_understands_a_class_by_subject_grid(tmp_path: Path) -> None:
 
 def test_class_names_are_normalised() -> None:
     assert [normalise_class(name) for name in ("5а", "5 А", "5A", "10-б")] == ["5А", "5А", "5А", "10Б"]
+
+
+def test_the_current_years_demo_shows_every_new_form_to_a_parent(built: Path) -> None:
+    """Issue 12: a window, a day within a window, a complex work, subjects assigned later, class sets as written."""
+    year = built / "schedule" / "2026-2027"
+
+    def cells(slug: str) -> list[str]:
+        html = (year / slug / "index.html").read_text("utf-8")
+        return [re.sub(r"<[^>]+>", "", cell) for cell in
+                re.findall(r'<td data-label="(?:Дата|Предмет)">(.*?)</td>', html, re.S)]
+
+    fourth, fifth, second = cells("4a"), cells("5a"), cells("2b")
+    assert "с 19 апреля по 19 мая (день назначит школа)" in fourth
+    assert "Предмет по выбору ФИС ОКО (предмет определят позже, один из: окружающий мир, литературное чтение, " \
+           "английский язык)" in fourth
+    assert "5 мая, ср (срок: с 19 апреля по 19 мая)" in fifth
+    assert "с 5 по 9 октября (день назначит школа)" in fifth  # the regional window for «5–7, 9»
+    assert "Русский язык, Математика, Окружающий мир (комплексная работа)" in second
+    year_page = (year / "index.html").read_text("utf-8")
+    assert "региональная диагностическая работа, Математика (5–7, 9)" in year_page
+    assert "(4-е классы)" in year_page
+    assert (year / "overview" / "index.html").is_file()
+    assert 'href="2026-2027/overview/"' in (built / "schedule" / "index.html").read_text("utf-8")

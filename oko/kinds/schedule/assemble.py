@@ -10,7 +10,8 @@ from typing import Any
 
 from oko.errors import Issue, Level
 from oko.kinds.schedule import NAME, schedule_sources
-from oko.kinds.schedule.model import CLASS_NAME, NamedPeriod, Procedure, ScheduleHeader, shape_problems
+from oko.kinds.schedule.model import CLASS_NAME, NamedPeriod, Procedure, ScheduleHeader
+from oko.kinds.schedule.shape import shape_problems
 from oko.project import Entry, Project
 from oko.sources import DataPath, SourceDoc
 
