@@ -26,6 +26,19 @@ ROOT = Path(__file__).resolve().parent.parent
 YEAR_DIR = ROOT / "content" / "schedules" / "2025-2026"
 
 
+def expected_dated() -> list[tuple[str, str, str, str]]:
+    """expected_procedures() of the works with a day (not a window alone)."""
+    classes = demo_classes()
+    result = []
+    for path in sorted(YEAR_DIR.glob("*.yaml")):
+        for raw in yaml.safe_load(path.read_text("utf-8")).get("procedures", []):
+            procedure = Procedure.model_validate(raw)
+            if procedure.date:
+                result += [(procedure.date.isoformat(), name, procedure.subject_text, procedure.kind.label)
+                           for name in expand(procedure.classes, classes)]
+    return sorted(result)
+
+
 def demo_classes() -> list[str]:
     header = ScheduleHeader.model_validate(yaml.safe_load((YEAR_DIR / "schedule.yaml").read_text("utf-8")))
     return header.class_names()
@@ -39,14 +52,18 @@ def expand(text: str, classes: list[str]) -> list[str]:
     return names
 
 
-def expected_procedures() -> list[tuple[str, str, str, str]]:
-    """(first day, class, subject as shown, kind label) for every procedure in the demo YAML, grades expanded."""
+def expected_procedures(last: bool = False) -> list[tuple[str, str, str, str]]:
+    """(first day, class, subject as shown, kind label) for every procedure in the demo YAML, grades expanded.
+
+    A window's first day is what tables and feeds start with; class pages mark a row by its last day.
+    """
     classes = demo_classes()
     result = []
     for path in sorted(YEAR_DIR.glob("*.yaml")):
         for raw in yaml.safe_load(path.read_text("utf-8")).get("procedures", []):
             procedure = Procedure.model_validate(raw)
-            result += [(procedure.first_day.isoformat(), name, procedure.subject_text, procedure.kind.label)
+            day = procedure.last_day if last else procedure.first_day
+            result += [(day.isoformat(), name, procedure.subject_text, procedure.kind.label)
                        for name in expand(procedure.classes, classes)]
     return sorted(result)
 
@@ -78,7 +95,7 @@ def test_the_demo_schedule_is_big_enough_and_passes_every_rule(built: Path) -> N
 
 
 def test_each_class_page_lists_exactly_that_classes_procedures(built: Path) -> None:
-    expected = expected_procedures()
+    expected = expected_procedures(last=True)
     for name in sorted({name for _, name, _, _ in expected}):
         slug = name.lower().replace("а", "a").replace("б", "b")
         rows = page_rows(built / "schedule" / "2025-2026" / slug / "index.html")
@@ -88,7 +105,7 @@ def test_each_class_page_lists_exactly_that_classes_procedures(built: Path) -> N
 def test_index_page_picks_a_class_in_one_tap(built: Path) -> None:
     html = (built / "schedule" / "index.html").read_text("utf-8")
     assert html.count('class="class-button"') == 20
-    assert 'href="2025-2026/5a/"' in html
+    assert 'href="2026-2027/5a/"' in html  # the newest year (content/schedules/2026-2027)
     assert 'href="schedule/"' in (built / "index.html").read_text("utf-8")  # the main menu
 
 
@@ -96,8 +113,11 @@ def test_calendar_and_matrix_pages_show_every_procedure(built: Path) -> None:
     calendar_html = (built / "schedule" / "2025-2026" / "calendar" / "index.html").read_text("utf-8")
     matrix_html = (built / "schedule" / "2025-2026" / "matrix" / "index.html").read_text("utf-8")
     school = json.loads((built / "schedule" / "2025-2026" / "school.json").read_text("utf-8"))
-    assert calendar_html.count('<span class="cal-classes">') == len(school["procedures"])
-    assert matrix_html.count("<abbr title=") == len(expected_procedures())
+    dated = [p for p in school["procedures"] if p["date"]]
+    assert calendar_html.count('<li><span class="cal-classes">') == len(dated)  # a window is listed by month
+    assert matrix_html.count("<abbr title=") == len(expected_dated())
+    windows_only = len(expected_procedures()) - len(expected_dated())
+    assert ('<abbr class="window"' in matrix_html) == (windows_only > 0)  # shown in each week of the window
     assert len(re.findall(r"<h2 id=\"m-", calendar_html)) == 9  # September to May
 
 
@@ -142,7 +162,8 @@ def test_csv_opens_with_the_csv_module_and_matches_the_yaml(built: Path) -> None
     assert raw.startswith("\ufeff".encode())  # Excel needs the BOM to read UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     found = sorted(
-        (dt.datetime.strptime(row["Дата"], "%d.%m.%Y").date().isoformat(), name, row["Предмет"], row["Вид работы"])
+        (dt.datetime.strptime(row["Дата"].split("–")[0], "%d.%m.%Y").date().isoformat(), name, row["Предмет"],
+         row["Вид работы"])
         for row in rows for name in expand(row["Классы"], demo_classes())
     )
     assert found == expected_procedures()
@@ -152,7 +173,8 @@ def test_xlsx_opens_with_openpyxl_and_matches_the_yaml(built: Path) -> None:
     sheet = openpyxl.load_workbook(built / "schedule" / "2025-2026" / "5a.xlsx").active
     header, *rows = list(sheet.iter_rows(values_only=True))
     assert header[:4] == ("Дата", "Классы", "Предмет", "Вид работы")
-    found = sorted((row[0].date().isoformat(), "5А", row[2], row[3]) for row in rows)
+    found = sorted(((row[0] if isinstance(row[0], dt.datetime) else dt.datetime.strptime(row[0].split("–")[0],
+                    "%d.%m.%Y")).date().isoformat(), "5А", row[2], row[3]) for row in rows)
     assert found == [p for p in expected_procedures() if p[1] == "5А"]
 
 
