@@ -99,18 +99,19 @@ def deadlines_inside_the_plan_period(project: Project) -> Iterator[Issue]:
     for entry in plans(project).values():
         plan = entry.model
         for path, item in plan.located_items():
-            period = _period_at(plan, path)
             for where, deadline in dated(path, item):
-                message = outside_period(deadline, period)
-                if message:
-                    yield entry.doc.issue(message, where, level="warning", hint=_period_hint(period),
+                found = next(((period, message) for period in _periods_at(plan, path)
+                              if (message := outside_period(deadline, period))), None)
+                if found:
+                    yield entry.doc.issue(found[1], where, level="warning", hint=_period_hint(found[0]),
                                           code="plan.deadline_outside_period")
 
 
-def _period_at(plan: Plan, path: DataPath) -> PlanPeriod:
-    """The plan's period, or the years of the section the item stands in when its heading is a year."""
+def _periods_at(plan: Plan, path: DataPath) -> list[PlanPeriod]:
+    """The years of the section an item stands in when its heading is a year, then the plan's period."""
     years = plan.section_years(path)
-    return plan_period(plan.time_frame) if years is None else years_period(years, plan.sections[int(path[1])].title)
+    own = [] if years is None else [years_period(years, plan.sections[int(path[1])].title)]
+    return [*own, plan_period(plan.time_frame)]
 
 
 def _period_hint(period: PlanPeriod) -> str:

@@ -28,8 +28,9 @@ def plan_rows(plan: Plan) -> list[list[object]]:
 
 
 def section_heading(plan: Plan, section: PlanSection, number: int) -> str:
-    """«Раздел 1. Нормативное обеспечение», or the heading alone («2024 год») when sections are headings."""
-    if plan.grouping == Grouping.HEADINGS:
+    """«Раздел 1. Нормативное обеспечение», or the heading alone: when sections are headings, or it is a year
+    («2024 год» is a row of the table, not a numbered section)."""
+    if plan.grouping == Grouping.HEADINGS or section.years is not None:
         return section.title
     return f"{plan.grouping.label} {number}. {section.title}"
 
