@@ -49,11 +49,14 @@ class Level(LabelledEnum):
     SCHOOL = ("school", "уровень образовательной организации")
 
 
-def _number_as_text(value: Any) -> Any:
-    """«number: 3.10» would be read by YAML as 3.1: a number with a dot must be quoted."""
-    if isinstance(value, float):
-        raise PydanticCustomError("oko_plan_number", "номер с точкой пишется в кавычках: number: \"{value}\" "
-                                  "(без кавычек 3.10 читается как 3.1)", {"value": value})
+def _number_as_written(value: Any) -> Any:
+    """«42», «3.1», «2.4.1», «1.»: digits with dots, as the document prints them («п. 42» is a citation)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and not ITEM_NUMBER.match(value.strip()):
+        raise PydanticCustomError("oko_plan_number", "номер мероприятия «{value}» — не номер: пишутся цифры "
+                                  "с точками, как в документе, например 42, 3.1 или 2.4.1",
+                                  {"value": value})
     return value
 
 
@@ -85,7 +88,7 @@ class PlanItem(OkoModel):
     evidence: list[Link] = Field(default_factory=list, title="Подтверждения (протокол, приказ, страница, файл)")
     note: str | None = Field(default=None, title="Примечание", min_length=1)
 
-    _check_number = field_validator("number", mode="before")(_number_as_text)
+    _check_number = field_validator("number", mode="before")(_number_as_written)
 
     @property
     def people(self) -> list[Responsible]:
