@@ -233,3 +233,37 @@ def test_a_level_deadline_in_no_form_is_flagged_like_an_item_one(tmp_path: Path)
          "срок «когда получится» не распознан и будет показан как есть",
          "например: «10.02.2026», «до 10.02.2026», «сентябрь – октябрь», «в течение года», «ежегодно», "
          "«перед началом процедуры»")]
+
+
+# ------------------------------------------------------------------ the readings behind the page
+@pytest.mark.parametrize(("text", "kind", "extra"), [
+    ("с 01.09.2025", "from", {}),
+    ("сентябрь, декабрь 2025, март 2026", "months", {}),
+    ("ежегодно, начиная с 2025 г.", "recurring", {"start_year": 2025, "period": "год"}),
+    ("первая неделя октября", "week", {}),
+    ("10:00 (мск)", "time", {"zone": "msk"}),
+    ("15.04.2026, 10:00 (мск)", "date", {"zone": "msk"}),
+    ("10:00 (по местному времени)", "time", {"zone": "local"}),
+])
+def test_the_issue_forms_are_structured(text: str, kind: str, extra: dict[str, object]) -> None:
+    from oko.models.deadline import read_deadline
+
+    deadline = read_deadline(text)
+    assert deadline.kind.value == kind
+    assert {name: getattr(deadline, name) for name in extra} == extra
+
+
+@pytest.mark.parametrize(("cell", "people"), [
+    ("Иванова И.И., заместитель директора по УР", [("Иванова И.И.", "заместитель директора по УР")]),
+    ("Директор, руководители ШМО", [(None, "Директор"), (None, "руководители ШМО")]),
+    ("Зам. директора по УВР, руководители МО", [(None, "Зам. директора по УВР"), (None, "руководители МО")]),
+    ("Иванова Ирина Ивановна, директор", [("Иванова Ирина Ивановна", "директор")]),
+    ("Иванова И.И.Петров П.П.", [("Иванова И.И.", None), ("Петров П.П.", None)]),
+    ("Иванова Ирина Ивановна Петров Пётр Петрович", [("Иванова Ирина Ивановна", None), ("Петров Пётр Петрович", None)]),
+    ("И.Н. Ревина", [("И.Н. Ревина", None)]),
+])
+def test_a_responsible_cell_is_read_into_people_and_roles(cell: str, people: list[tuple[str | None, ...]]) -> None:
+    from oko.kinds.plans.responsible import people_of
+    from oko.models.common import Responsible
+
+    assert [(p.name, p.position) for p in people_of([Responsible.model_validate(cell)])] == people
