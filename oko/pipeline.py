@@ -31,6 +31,7 @@ from oko.registry import registered
 from oko.render import Assets, content_security_policy, make_environment, render_page
 from oko.rules import apply_severities, check_project
 from oko.site import Page, menu_items, search_page, stamp_pages
+from oko.unknown_content import unknown_content
 
 # The default theme: inside an installed package (oko/theme, see pyproject.toml), else the checkout's templates/.
 DEFAULT_TEMPLATES = next((d for d in (Path(__file__).resolve().parent / "theme",) if d.is_dir()),
@@ -105,6 +106,7 @@ def load_project(root: Path, kinds: tuple[Kind, ...] | None = None) -> tuple[Pro
     project.files = collect_files(project.tree, "files")
     for kind in registered() if kinds is None else kinds:
         project.entries[kind.name] = kind.load(project, issues)
+    issues += unknown_content(project.tree, registered() if kinds is None else kinds)
     return project, issues
 
 

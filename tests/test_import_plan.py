@@ -313,7 +313,7 @@ def test_rows_that_skip_grid_columns_and_old_style_merges(tmp_path: Path) -> Non
     assert issues == []
     assert data is not None and data["items"] == [
         {"activity": "Совещание", "deadline": "сентябрь", "responsible": ["Директор"]},
-        {"activity": "Семинар", "deadline": "октябрь"}]
+        {"number": "2", "activity": "Семинар", "deadline": "октябрь"}]  # a plain list keeps its «№» (issue 12)
 
 
 # ---------------------------------------------------------------- reading within limits

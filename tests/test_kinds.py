@@ -50,10 +50,13 @@ def test_registering_adds_the_kind_in_its_order_and_unregistering_removes_it(not
 
 
 def test_without_registering_the_folder_is_not_read(project: Path) -> None:
+    """Not read, and not skipped without a word: an unknown folder is an error (issue 12)."""
     assert "notices" not in content_paths()
     result = generate(project)
-    assert not result.failed()
-    assert not any(path.startswith("notices/") for path in result.files)
+    assert [(issue.file, issue.message) for issue in result.issues if issue.is_error] == [
+        ("content/notices/", "неизвестная папка «notices» в content/: её никто не читает, и на сайт из неё "
+                             "ничего не попадёт")]
+    assert result.files == {}
 
 
 def test_a_registered_kind_gets_pages_and_a_menu_entry(notices: None, project: Path) -> None:
