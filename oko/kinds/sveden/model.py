@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, create_model, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, create_model, model_validator
 
 from oko.kinds.sveden.dates import FORMS, written_date
 from oko.models.common import OkoModel, PublicByLaw, RuDate
@@ -133,14 +133,24 @@ class SvedenPage(OkoModel):
     changed: RuDate | None = Field(default=None, title="Когда изменились сведения")
     updated: RuDate | None = Field(default=None, title="Когда сведения обновлены на сайте")
 
-    @model_validator(mode="before")
+    _left_empty: frozenset[str] = PrivateAttr(default=frozenset())
+
+    @model_validator(mode="wrap")
     @classmethod
-    def _unfilled_groups(cls, data: Any) -> Any:
-        """A main tag left to fill (every key, no value) is no data: the page says «сведения не заполнены»,
-        and check names each key to fill (rules.py)."""
-        if isinstance(data, dict):
-            return {key: None if left_to_fill(value) else value for key, value in data.items()}
-        return data
+    def _unfilled(cls, data: Any, handler: Any) -> Any:
+        """Keys written with no value (the «to fill» form of `oko init`) are no data, and are remembered: the page
+        says «сведения не заполнены» for them rather than «отсутствует», and check names each (rules.py)."""
+        if not isinstance(data, dict):
+            return handler(data)
+        empty = frozenset(key for key, value in data.items() if value is None or left_to_fill(value))
+        model = handler({key: None if key in empty else value for key, value in data.items()})
+        model._left_empty = empty
+        return model
+
+    @property
+    def left_empty(self) -> frozenset[str]:
+        """Top-level keys written with no value yet."""
+        return self._left_empty
 
 
 @cache

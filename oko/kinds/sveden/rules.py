@@ -71,6 +71,7 @@ def _missing_in(entry: Entry[SvedenPage], attributes: tuple[Attr, ...], path: Da
             if written and raw_value is None:
                 yield _to_fill(entry, attr, (*path, attr.name))
             elif written and attr.kind == "group":  # items with every key left empty (model.left_to_fill)
+                yield _to_fill(entry, attr, (*path, attr.name))
                 for item_path, raw_item in _items(raw_value, (*path, attr.name)):
                     yield from _missing_in(entry, attr.children, item_path, None, raw_item)
             elif not written and not attr.optional:
