@@ -225,3 +225,14 @@ def test_editor_settings_point_at_the_written_schemas(school: Path) -> None:
         first = path.read_text("utf-8").split("\n", 1)[0]
         target = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert target and (path.parent / target[1]).resolve().is_file(), path
+
+
+def test_the_handbook_tells_how_to_start() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert '  - "Как начать": start.md\n' in nav and '  - "Перенос из Word": word.md\n' in nav
+    start = (ROOT / "docs" / "handbook" / "start.md").read_text("utf-8")
+    assert "oko init" in start and "Fork" in start and "GitHub Pages" in start and "rsync" in start
+    assert re.findall(r"@sveltia/cms@([\d.]+)", start) == [SVELTIA_VERSION] * 2  # the version Око pins
+    for secret in re.findall(r"^\s+(DEPLOY_\w+): \$\{\{", (ROOT / ".github/workflows/deploy-rsync.yml").read_text(
+            "utf-8"), re.MULTILINE):
+        assert f"`{secret}`" in start, secret
