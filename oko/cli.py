@@ -1,4 +1,4 @@
-"""The command line: build | check | serve | import-schedule | import-plan | …; exit 0 ok, 1 content, 2 usage."""
+"""The command line: init | build | check | serve | import-schedule | import-plan | …; exit 0 ok, 1 content, 2 usage."""
 
 from __future__ import annotations
 
@@ -66,6 +66,9 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     common(parser, top=True)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="команды")
 
+    from oko.init import add_arguments as init_arguments
+
+    init_arguments(commands.add_parser("init", help="создать новый сайт школы в пустой папке"))
     build = commands.add_parser("build", help="собрать сайт")
     build.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
     build.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ",
@@ -258,6 +261,10 @@ def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
 
 
 def dispatch(args: argparse.Namespace, project: Path) -> int:
+    if args.command == "init":
+        from oko.init import run_init
+
+        return run_init(args)
     if args.command == "build":
         return run_build(project, args.out or project / "site", args.strict, args.format, args.wait)
     if args.command == "check":

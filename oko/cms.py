@@ -15,20 +15,32 @@ import jinja2
 import yaml
 
 from oko.config import SiteConfig
+from oko.errors import Issue
 from oko.kind import FilesForm, FolderForm, Form, Schema
 from oko.project import Project
 from oko.registry import registered
 from oko.schemas import content_schemas, json_schema
 
-ENGINE_ROOT = Path(__file__).resolve().parent.parent
+# The checkout Око runs from, whose `npm ci` installed Sveltia CMS; an installed package has none (its parent is
+# site-packages), so there only the project's own node_modules count.
+_PARENT = Path(__file__).resolve().parent.parent
+ENGINE_ROOT: Path | None = _PARENT if (_PARENT / "package.json").is_file() else None
 CMS_PACKAGE = Path("node_modules/@sveltia/cms/npm")  # the ES module build: its fonts come from its own assets
+SVELTIA_VERSION = "0.221.1"  # package.json pins the same (tests/test_init.py)
 LONG_TEXT = frozenset({"activity", "result", "note", "description", "intro", "for_parents", "title", "text",
                        "name", "goals", "conditions"})
 DATE_PATTERN_MARK = r"\d{2}\.\d{2}\.\d{4}"
 
 
 class CmsScriptMissingError(Exception):
-    """node_modules/@sveltia/cms is not installed (npm ci)."""
+    """node_modules/@sveltia/cms is not installed: the site is built without /admin/, with this warning."""
+
+    def issue(self) -> Issue:
+        return Issue("warning", "site_config.yaml",
+                     f"формы /admin/ не собраны: нет Sveltia CMS ({CMS_PACKAGE / 'index.js'}); остальной сайт собран",
+                     hint=f"в папке проекта выполните `npm install --no-save @sveltia/cms@{SVELTIA_VERSION}` "
+                          "(так же — шагом в workflow перед сборкой) или уберите раздел cms из настроек; "
+                          "справочник: «Редактирование через формы»")
 
 
 def _schema(name: str) -> Schema:
@@ -160,8 +172,8 @@ def cms_config_yaml(project: Project) -> str:
 def admin_files(project: Project) -> dict[str, bytes]:
     """/admin/: the page, the generated config and Sveltia CMS from the npm package (no CDN)."""
     # The project's own node_modules first, then the one beside Око itself (as with the templates).
-    package = next((root / CMS_PACKAGE for root in (project.root, ENGINE_ROOT)
-                    if (root / CMS_PACKAGE / "index.js").is_file()), None)
+    roots = (project.root, ENGINE_ROOT) if ENGINE_ROOT else (project.root,)
+    package = next((root / CMS_PACKAGE for root in roots if (root / CMS_PACKAGE / "index.js").is_file()), None)
     if package is None:
         raise CmsScriptMissingError(str(CMS_PACKAGE / "index.js"))
     cms = project.config.cms if project.config else None

@@ -87,9 +87,8 @@ def generate(root: Path, inline_scripts: Iterable[str] = ()) -> BuildResult:
     if project.config.cms is not None:
         try:
             files.update(admin_files(project))
-        except CmsScriptMissingError as exc:
-            issues.append(Issue("error", CONFIG_FILE, f"для форм /admin/ нет скрипта Sveltia CMS ({exc})",
-                                hint="выполните `npm ci` в папке проекта (или уберите раздел cms из настроек)"))
+        except CmsScriptMissingError as exc:  # the site is built without /admin/ (an installed Око has no npm)
+            issues.append(exc.issue())
     if any(issue.is_error for issue in issues):  # e.g. a broken Markdown link: nothing to write
         return BuildResult(sorted_issues(issues))
     return BuildResult(sorted_issues(issues), files, len(pages), project)
