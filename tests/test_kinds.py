@@ -43,8 +43,9 @@ def test_registering_adds_the_kind_in_its_order_and_unregistering_removes_it(not
     names = [kind.name for kind in registered()]
     assert names[-2:] == ["vpr", "notices"]  # order 95, after the built-in 90
     assert "notices.title_length" in rule_codes(registered())
+    # what content/ may hold
     assert content_paths() == ["criteria", "demos", "documents.yaml", "files", "food", "news", "notices",
-                               "organisations", "pages", "plans", "results", "schedules", "sveden", "vpr"]  # what content/ may hold
+                               "organisations", "pages", "plans", "results", "schedules", "sveden", "vpr"]
     with pytest.raises(ValueError, match="already registered"):
         register(KIND)
 
