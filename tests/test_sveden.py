@@ -36,11 +36,18 @@ def demo_data(subsection: Subsection) -> dict:
     return yaml.safe_load((SVEDEN / f"{subsection.file}.yaml").read_text("utf-8")) or {}
 
 
+# MR v9 table 3.2.1 items 13–14 are checked on every site; a school has no practice, so they read «отсутствует».
+ALWAYS_SHOWN = {"addressPlacePrac", "addressPlacePodg"}
+
+
 def expected_markup(subsection: Subsection) -> list[tuple[str | None, Attr, int]]:
     """(parent itemprop, attribute, how many elements) for every attribute the demo has data for."""
     data = demo_data(subsection)
     expected = []
     for attr in subsection.attributes:
+        if attr.name in ALWAYS_SHOWN and attr.name not in data:
+            expected.append((None, attr, 1))  # «отсутствует» (templates/sveden_section.html)
+            continue
         if not attr.school or attr.name not in data:
             continue
         value = data[attr.name]
