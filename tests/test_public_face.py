@@ -76,3 +76,21 @@ def test_the_menu_is_one_details_control_and_sveden_content_comes_first(pages: d
     html = pages["/sveden/employees/"]
     assert html.index("<h1>Педагогический состав</h1>") < html.index('<nav class="sveden-nav"')
     assert '<a href="#sveden-nav">Другие подразделы раздела' in html
+
+
+def test_teaching_staff_is_one_table_per_programme_with_the_whole_staff(pages: dict[str, str]) -> None:
+    html = pages["/sveden/employees/"]
+    headings = re.findall(r'<h3 id="op-\d+">([^<]+)</h3>', html)
+    assert headings == [
+        "Основная образовательная программа начального общего образования",
+        "Адаптированная основная общеобразовательная программа начального общего образования обучающихся с ЗПР "
+        "(вариант 7.1)",
+        "Основная образовательная программа основного общего образования",
+        "Основная образовательная программа среднего общего образования",
+    ]
+    tables = re.findall(r'<section aria-labelledby="op-\d+">.*?</section>', html, re.S)
+    names = [set(re.findall(r'<span itemprop="fio">([^<]+)</span>', table)) for table in tables]
+    assert len(set().union(*names)) == 38
+    assert [len(n) for n in names] == [17, 8, 27, 19]  # as many as name the programme in teachingOp
+    assert [i for i, n in enumerate(names) if "Кравченко Ирина Олеговна" in n] == [0, 2, 3]  # НОО, ООО, СОО
+    assert html.count('itemprop="teachingStaff"') == sum(len(n) for n in names)

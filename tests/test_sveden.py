@@ -55,6 +55,8 @@ def expected_markup(subsection: Subsection) -> list[tuple[str | None, Attr, int]
             expected.append((None, attr, len(value) if isinstance(value, list) else 1))
             continue
         items = [{}] if is_absent(value) else value if isinstance(value, list) else [value]
+        if attr.name == "teachingStaff":  # one row per teacher and programme (MR v9 Таблица 3.8.2)
+            items = [item for item in items for op in item["teachingOp"].split(";") if op.strip()]
         expected.append((None, attr, len(items)))
         for child in attr.children:
             if not child.school:
