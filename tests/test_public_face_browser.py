@@ -35,7 +35,6 @@ PAGES: dict[str, str] = {
     "results-index": "/results/",
     "results-procedure": "/results/2025-2026/vpr-matematika-5/",
     "results-analytics": "/results/analytics/",
-    "news-index": "/news/",
 }
 
 # The largest setting of the panel (templates/assets/a11y.js keeps it in localStorage under this key).
