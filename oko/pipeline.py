@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from oko.cms import CmsScriptMissingError, admin_files
+from oko.contacts import school_contacts
 from oko.errors import Issue, sorted_issues
 from oko.files import UnsafeFileError, collect_files, scan_project
 from oko.history import last_changes
@@ -145,6 +146,7 @@ def _render(ctx: Context, pages: list[Page], inline_scripts: Iterable[str]) -> t
         "menu": menu_items(item for kind in ctx.kinds for item in kind.menu_items(ctx)),
         "menu_urls": sorted(set(routes.by_ref.values())),
         "ministry_links": MINISTRY_LINKS,
+        "contacts": school_contacts(project),  # every footer (oko/contacts.py)
         "content_security_policy": Markup(content_security_policy(inline_scripts)),  # quotes stay quotes
     })
     # Links were checked by the rules, so every one resolves here.

@@ -50,6 +50,8 @@ PAGE_TYPES: dict[str, str] = {
     "demos": "/demos/",
     "food": "/food/",
     "search": "/search/",
+    "news": "/news/",
+    "news-item": "/news/itogovoe-sobesedovanie-2026/",
 }
 
 

@@ -40,7 +40,8 @@ def test_cms_config_validates_against_the_cms_schema_and_covers_every_kind(tmp_p
     targets = {c.get("folder") for c in config["collections"]} | {
         f["file"] for c in config["collections"] for f in c.get("files", [])}
     for kind in CONTENT_KINDS:
-        pattern = kind.pattern or {"page": "content/pages", "criteria": "content/criteria"}[kind.name]
+        pattern = kind.pattern or {"page": "content/pages", "criteria": "content/criteria",
+                                   "news": "content/news"}[kind.name]
         folder = pattern.rsplit("/", 1)[0] if "*" in pattern.rsplit("/", 1)[-1] else pattern
         assert folder in targets or any(Path(t).match(pattern) for t in targets if t), kind.name
 

@@ -43,8 +43,9 @@ def test_registering_adds_the_kind_in_its_order_and_unregistering_removes_it(not
     names = [kind.name for kind in registered()]
     assert names[-2:] == ["vpr", "notices"]  # order 95, after the built-in 90
     assert "notices.title_length" in rule_codes(registered())
-    assert content_paths() == ["criteria", "demos", "documents.yaml", "files", "food", "notices", "organisations",
-                               "pages", "plans", "results", "schedules", "sveden", "vpr"]  # what content/ may hold
+    # what content/ may hold
+    assert content_paths() == ["criteria", "demos", "documents.yaml", "files", "food", "news", "notices",
+                               "organisations", "pages", "plans", "results", "schedules", "sveden", "vpr"]
     with pytest.raises(ValueError, match="already registered"):
         register(KIND)
 
@@ -106,7 +107,7 @@ def test_a_registered_kind_gets_a_cms_collection(notices: None, project: Path) -
     assert cli.main(["--project", str(project), "cms-config", "--out", str(out)]) == 0
     collections = yaml.safe_load(out.read_text(encoding="utf-8"))["collections"]
     names = [collection["name"] for collection in collections]
-    assert names == ["plans", "pages", "criteria", "demos", "vpr", "notices", "organisations", "schedule",
+    assert names == ["plans", "pages", "news", "criteria", "demos", "vpr", "notices", "organisations", "schedule",
                      "documents", "sveden", "settings"]
     notices_form = collections[names.index("notices")]
     assert (notices_form["folder"], notices_form["label"]) == ("content/notices", "Объявления")
