@@ -43,7 +43,7 @@ def news_about(project: Project, date: dt.date, subject: str, classes: tuple[str
     found = []
     for news_id, entry in news_newest_first(project):
         ref = entry.model.procedure
-        if ref is None or ref.date != date or ref.subject.casefold() != subject.casefold():
+        if ref is None or ref.date != date or ref.subject.casefold() != (subject or "").casefold():
             continue
         if ref.class_names and wanted and not wanted & set(ref.class_names):
             continue
