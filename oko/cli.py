@@ -203,12 +203,15 @@ def run_cms_config(project: Path, out: Path | None) -> int:
 
 
 def run_schemas(project: Path) -> int:
-    """schemas/*.schema.json from the models, and the `$schema` line at the top of each content file."""
-    from oko.schemas import add_schema_lines, write_schemas
+    """schemas/*.schema.json from the models, and the editor settings that map them to the content files."""
+    from oko.schemas import remove_schema_lines, write_editor_settings, write_schemas
 
     written = write_schemas(project)
-    marked = add_schema_lines(project)
-    sys.stderr.write(f"Схемы: {len(written)} в {project / 'schemas'}; строка $schema — в {len(marked)} файлах\n")
+    write_editor_settings(project)
+    cleaned = remove_schema_lines(project)
+    note = f"; старая строка $schema убрана из {len(cleaned)} файлов" if cleaned else ""
+    sys.stderr.write(f"Схемы: {len(written)} в {project / 'schemas'}, настройки редактора — .vscode/settings.json"
+                     f"{note}\n")
     return EXIT_OK
 
 

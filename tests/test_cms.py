@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import http.server
 import subprocess
 import sys
@@ -13,7 +15,7 @@ import pytest
 import yaml
 
 from oko.errors import Issue, report_summary
-from oko.schemas import CONTENT_KINDS, schema_line, schema_texts
+from oko.schemas import CONTENT_KINDS, SCHEMA_DIR, kind_of, schema_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 SVELTIA_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
@@ -110,14 +112,17 @@ def content_files() -> list[Path]:
     return [ROOT / "site_config.yaml", *sorted((ROOT / "content").rglob("*.yaml"))]
 
 
-def test_every_content_file_names_its_schema_and_validates_against_it() -> None:
+def test_every_content_file_has_a_schema_and_validates_against_it() -> None:
+    """Each file's schema by its kind's pattern — the mapping .vscode/settings.json gives editors."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
     groups: dict[Path, list[Path]] = {}
     for path in content_files():
-        line = schema_line(path, ROOT)
-        assert line is not None, path
-        assert path.read_text("utf-8").split("\n", 1)[0] == line, f"{path}: run `python build.py schemas`"
-        schema = (path.parent / line.split("$schema=", 1)[1]).resolve()
-        groups.setdefault(schema, []).append(path)
+        kind = kind_of(path, ROOT)
+        assert kind is not None, path
+        assert not path.read_text("utf-8").startswith("# yaml-language-server:"), f"{path}: run `build.py schemas`"
+        key = f"./{SCHEMA_DIR}/{kind.name}.schema.json"
+        assert key in settings["yaml.schemas"], f"{key}: run `python build.py schemas`"
+        groups.setdefault(ROOT / SCHEMA_DIR / f"{kind.name}.schema.json", []).append(path)
     for schema, files in groups.items():
         result = check_jsonschema(schema, *files)
         assert result.returncode == 0, result.stdout + result.stderr

@@ -93,13 +93,14 @@ def test_a_page_may_not_take_the_kinds_address(notices: None, project: Path) -> 
     assert (issue.file, issue.message) == ("content/pages/notices.md", "имя страницы «notices» занято разделом сайта")
 
 
-def test_a_registered_kind_gets_a_schema_and_the_schema_line(notices: None, project: Path) -> None:
+def test_a_registered_kind_gets_a_schema_and_its_editor_glob(notices: None, project: Path) -> None:
     assert cli.main(["--project", str(project), "schemas"]) == 0
     schema = json.loads((project / "schemas" / "notice.schema.json").read_text(encoding="utf-8"))
     assert (schema["title"], schema["required"]) == ("Объявление", ["title", "date", "text"])
     assert schema["properties"]["text"]["title"] == "Текст объявления"
-    first_line = (project / NOTICE_FILE).read_text(encoding="utf-8").split("\n", 1)[0]
-    assert first_line == "# yaml-language-server: $schema=../../schemas/notice.schema.json"
+    settings = json.loads((project / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schemas/notice.schema.json"] == ["content/notices/*.yaml"]
+    assert not (project / NOTICE_FILE).read_text(encoding="utf-8").startswith("# yaml-language-server:")
 
 
 def test_a_registered_kind_gets_a_cms_collection(notices: None, project: Path) -> None:

@@ -115,14 +115,13 @@ def site_files(school: School, year: AcademicYear, source: str | None) -> dict[s
 
 
 def write_site(folder: Path, files: dict[str, str]) -> None:
-    from oko.schemas import add_schema_lines, write_schemas
+    from oko.schemas import write_schemas
 
     for relative, text in files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    write_schemas(folder)  # the editors' schemas of this Око's models, and the `$schema` line in each file
-    add_schema_lines(folder)
+    write_schemas(folder)  # the editors' schemas of this Око's models (.vscode/settings.json maps them)
 
 
 def run_init(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ import re
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
-from oko.schemas import SCHEMA_DIR, content_schemas
+from oko.schemas import editor_settings
 
 HERE = Path(__file__).resolve().parent
 CHECKOUT = HERE.parent.parent
@@ -78,19 +78,5 @@ def requirements(source: str | None) -> str:
     return "\n".join([*head, *pins]) + "\n"
 
 
-def editor_files() -> dict[str, str]:
-    """VS Code: each schema by glob (the `$schema` line in each file says the same) and the YAML extension."""
-    globs: dict[str, list[str]] = {}
-    for schema in content_schemas():
-        if schema.pattern:
-            globs.setdefault(f"./{SCHEMA_DIR}/{schema.name}.schema.json", []).append(schema.pattern)
-    globs["./schemas/procedures.schema.json"].append("!content/schedules/*/schedule.yaml")
-    settings = {"yaml.schemas": globs, "files.encoding": "utf8", "files.eol": "\n",
-                "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2}}
-    extensions = {"recommendations": ["redhat.vscode-yaml"]}
-    dump = lambda data: json.dumps(data, ensure_ascii=False, indent=2) + "\n"  # noqa: E731
-    return {".vscode/settings.json": dump(settings), ".vscode/extensions.json": dump(extensions)}
-
-
 def repository_files(source: str | None) -> dict[str, str]:
-    return {**workflow_files(), ".gitignore": GITIGNORE, "requirements.txt": requirements(source), **editor_files()}
+    return {**workflow_files(), ".gitignore": GITIGNORE, "requirements.txt": requirements(source), **editor_settings()}
