@@ -168,8 +168,11 @@ def _enum_values(annotation: Any) -> tuple[list[str], list[str]]:
         if isinstance(candidate, type) and issubclass(candidate, LabelledEnum):
             values = [member.value for member in candidate]
             labels = [member.label for member in candidate]
-            shown = [f"{value} ({label})" for value, label in zip(values, labels, strict=True)]
+            shown = [f"{member.value} ({member.label})" for member in candidate]
             return (labels if len(values) > 4 else shown), values + labels
+        if typing.get_origin(candidate) is typing.Literal:  # e.g. `rules:` levels in site_config.yaml
+            values = [str(value) for value in typing.get_args(candidate)]
+            return values, values
         if isinstance(candidate, type) and issubclass(candidate, Enum):
             values = [str(member.value) for member in candidate]
             return values, values

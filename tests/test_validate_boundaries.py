@@ -8,13 +8,16 @@ be empty, numbers with a lower bound, slugs and links with patterns.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
 import pytest
 from pydantic import Field
 
-from oko.models.common import LabelledEnum, NonEmptyStr, OkoModel, Slug
+from oko.config import SiteConfig
+from oko.models.common import LabelledEnum, NonEmptyStr, OkoModel, RuDate, Slug
+from oko.sources import SourceDoc
 from oko.validate import _annotation_at, _by_kind, _data_path, _enum_values, _model_at, _step, _unwrap, validate
 from oko.yaml_source import parse_yaml
 
@@ -39,15 +42,51 @@ class Subject(LabelledEnum):
     GE = ("ge", "география")
 
 
+class Four(LabelledEnum):
+    """Exactly four members: a message still shows each value with its label."""
+
+    A = ("a", "первый")
+    B = ("b", "второй")
+    C = ("c", "третий")
+    D = ("d", "четвёртый")
+
+
+class Shade(StrEnum):
+    DARK = "dark"
+    LIGHT = "light"
+
+
+class PercentExtra(OkoModel):
+    note: str
+    shade: Shade | None = None
+
+
+class PointsExtra(OkoModel):
+    limit: int = Field(title="Предел")
+    shade: Colour | None = None
+
+
 class Percent(OkoModel):
     kind: Literal["percent"]
     marks: list[int] = Field(min_length=1, title="Отметки", description="от пятёрки к двойке")
+    extra: PercentExtra | None = None
 
 
 class Points(OkoModel):
     kind: Literal["points"]
     max: int = Field(ge=1, title="Наибольший балл")
     colour: Colour | None = None
+    extra: PointsExtra | None = None
+
+
+class Circle(OkoModel):
+    type: Literal["circle"]
+    radius: int
+
+
+class Square(OkoModel):
+    type: Literal["square"]
+    side: int
 
 
 Scale = Annotated[Percent | Points, Field(discriminator="kind")]
@@ -74,6 +113,11 @@ class Root(OkoModel):
     children: dict[str, Child] | None = None
     child: Child | None = None
     ratio: float | None = None
+    four: Four | None = None
+    mode: Literal["fast", "slow"] | None = None
+    pair: tuple[int, int] | None = None
+    shape: Annotated[Circle | Square, Field(discriminator="type")] | None = None
+    day: RuDate | None = None
 
 
 def issues(text: str, model: type = Root) -> list[tuple[int | None, int | None, str, str, str]]:
@@ -111,10 +155,11 @@ CASES = [
                  [(5, 13, "scales[0].colour", "недопустимое значение «gren»: допустимы red, green",
                    "возможно, вы имели в виду «green»")], id="enum-inside-union-member"),
     pytest.param(NAME + "scales:\n  - kind: percent\n    marks: [1]\n    max: 3\n",
-                 [(5, 5, "scales[0].max", "неизвестный ключ «max»", "допустимые ключи: kind, marks")],
+                 [(5, 5, "scales[0].max", "неизвестный ключ «max»", "допустимые ключи: kind, marks, extra")],
                  id="unknown-key-in-first-member"),
     pytest.param(NAME + "scales:\n  - kind: points\n    max: 3\n    marks: [1]\n",
-                 [(5, 5, "scales[0].marks", "неизвестный ключ «marks»", "допустимые ключи: kind, max, colour")],
+                 [(5, 5, "scales[0].marks", "неизвестный ключ «marks»",
+                   "допустимые ключи: kind, max, colour, extra")],
                  id="unknown-key-in-second-member-picked-by-kind"),
     pytest.param(NAME + "scales:\n  - kind: percent\n    marks: []\n",
                  [(4, 12, "scales[0].marks", "список не должен быть пустым", "добавьте хотя бы один элемент «- …»")],
@@ -196,12 +241,67 @@ CASES = [
     pytest.param(NAME + "ratio: x\n",
                  [(2, 8, "ratio", "неверное значение (Input should be a valid number, unable to parse string as a "
                                   "number)", "")], id="other-error"),
+    # The member the data's `kind` names decides which nested model a path goes through.
+    pytest.param(NAME + "scales:\n  - kind: points\n    max: 2\n    extra:\n      limit: 1\n      note: x\n",
+                 [(7, 7, "scales[0].extra.note", "неизвестный ключ «note»", "допустимые ключи: limit, shade")],
+                 id="unknown-key-nested-in-second-member"),
+    pytest.param(NAME + "scales:\n  - kind: points\n    max: 2\n    extra: {}\n",
+                 [(5, 12, "scales[0].extra.limit", "нет обязательного поля «limit» (предел)",
+                   "добавьте строку «limit: …»")], id="missing-nested-in-second-member"),
+    pytest.param(NAME + "scales:\n  - kind: percent\n    marks: [1]\n  - kind: points\n    max: 2\n"
+                 "    extra:\n      limit: 1\n      shade: dark\n",
+                 [(9, 14, "scales[1].extra.shade", "недопустимое значение «dark»: допустимы red, green", "")],
+                 id="enum-nested-in-second-member-second-item"),
+    pytest.param(NAME + "shape:\n  side: 2\n",
+                 [(3, 3, "shape", "нет поля «type»: допустимы circle, square",
+                   "добавьте строку «type: circle» или другое из допустимых")], id="other-discriminator-missing"),
+    pytest.param(NAME + "shape:\n  type: cirle\n  radius: 2\n",
+                 [(3, 9, "shape.type", "недопустимое значение «cirle»: допустимы circle, square",
+                   "возможно, вы имели в виду «circle»")], id="other-discriminator-typo"),
+    pytest.param(NAME + "four: пятый\n",
+                 [(2, 7, "four", "недопустимое значение «пятый»: допустимы a (первый), b (второй), c (третий), "
+                                 "d (четвёртый)", "")], id="labelled-four-members"),
+    pytest.param(NAME + "mode: fats\n",
+                 [(2, 7, "mode", "недопустимое значение «fats»: допустимы fast, slow",
+                   "возможно, вы имели в виду «fast»")],
+                 id="literal"),
+    pytest.param(NAME + "pair: x\n",
+                 [(2, 7, "pair", "ожидался список, а указан текст",
+                   "каждый элемент списка — на новой строке, начиная с «- »")], id="text-for-tuple"),
+    pytest.param(NAME + "day: 31.02.2025\n",
+                 [(2, 6, "day", "такой даты нет: «31.02.2025» — в феврале 2025 года нет 31-го числа", "")],
+                 id="own-error-of-a-model"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_validation_issue(text: str, expected: list[tuple[int, int, str, str, str]]) -> None:
     assert issues(text) == expected
+
+
+def test_a_wrong_whole_file() -> None:
+    assert issues("- a\n- b\n") == [(1, 1, "", "ожидался набор полей «ключ: значение», а указан список",
+                                      "вложенные поля пишутся с отступом")]
+
+
+def test_a_rule_level_in_site_config_lists_the_levels() -> None:
+    doc, _ = parse_yaml('title: "Сайт"\norganisation: a\nrules:\n  schedule.one_per_day: offf\n', "site_config.yaml")
+    assert doc is not None
+    assert [(i.line, i.column, i.path, i.message, i.hint) for i in validate(doc, SiteConfig)[1]] == [
+        (4, 25, "rules.schedule.one_per_day", "недопустимое значение «offf»: допустимы error, warning, off",
+         "возможно, вы имели в виду «off»")]
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"name": "x", "grade": 1.5}, ("grade", "ожидалось целое число, а указано «1.5»")),
+    ({"name": dt.date(2025, 1, 1)}, ("name", "ожидался текст, а указан значение другого вида")),
+    ({"name": 1.5, "child": 2.5}, ("child", "ожидался набор полей «ключ: значение», а указан число")),
+])
+def test_data_from_elsewhere_than_yaml(data: dict, expected: tuple[str, str]) -> None:
+    """validate() takes any plain data (spreadsheet importers hand it floats and dates)."""
+    doc = SourceDoc(file="x.yaml", text="", data=data)
+    value, found = validate(doc, Root)
+    assert value is None and [(i.path, i.message) for i in found] == [expected]
 
 
 def test_every_error_of_a_file_at_once() -> None:
