@@ -8,6 +8,8 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -133,8 +135,8 @@ def orphan(tmp_path: Path, pid: int, text: bytes, age: float, marker: bool = Tru
 
 def test_an_orphaned_old_site_is_put_back_before_anything_else(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    orphan(tmp_path, 7, b"older", age=100)
-    orphan(tmp_path, 8, b"newest", age=10)
+    orphan(tmp_path, 8, b"older", age=100)  # the newest by time, not by name
+    orphan(tmp_path, 7, b"newest", age=10)
     orphan(tmp_path, 9, b"not ours", age=1, marker=False)
     seen: list[dict[str, bytes]] = []
     write_site({"index.html": b"new"}, out, post=lambda staging: seen.append(tree(out)))
@@ -260,3 +262,214 @@ def test_a_full_disk_after_writing_fails_the_build(tmp_path: Path, monkeypatch: 
             write_site({"index.html": b"new"}, out)
             assert tree(out)["index.html"] == b"new"
         assert beside(out) == []
+
+
+# ------------------------------------------------------------------ the steps a killed build can stop at
+
+def paused_at(step: str, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """Run a build in a thread with the writer's test pause at `step`; what the folder holds while it waits."""
+    flag = tmp_path / "paused"
+    monkeypatch.setenv("OKO_TEST_PAUSE_BEFORE", step)
+    monkeypatch.setenv("OKO_TEST_PAUSE_FILE", str(flag))
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            write_site({"index.html": b"new"}, out)
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not flag.exists() and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    seen = {"flag": flag.read_text(encoding="utf-8") if flag.exists() else None, "alive": thread.is_alive(),
+            "out": tree(out) if out.exists() else None,
+            "aside": {name: tree(out.parent / name) for name in beside(out) if name.startswith(".site.")
+                      and (out.parent / name).is_dir()}}
+    flag.unlink(missing_ok=True)
+    thread.join(30)
+    assert errors == [] and not thread.is_alive()
+    assert tree(out) == {MARKER: MARKER_TEXT, "index.html": b"new"} and beside(out) == []
+    return seen
+
+
+OLD = {MARKER: MARKER_TEXT, "index.html": b"old"}
+NEW = {MARKER: MARKER_TEXT, "index.html": b"new"}
+
+
+@pytest.mark.parametrize(("step", "fallback", "live", "aside"), [
+    ("swap", False, OLD, {".site.tmp-": NEW}),
+    ("cleanup", False, NEW, {".site.tmp-": OLD}),
+    ("swap", True, OLD, {".site.tmp-": NEW}),
+    ("swap-2", True, None, {".site.old-": OLD, ".site.tmp-": NEW}),  # the one instant out is missing
+    ("cleanup", True, NEW, {".site.old-": OLD}),
+])
+def test_the_writer_pauses_for_tests_at_each_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str,
+                                                  fallback: bool, live: object, aside: dict[str, object]) -> None:
+    out = tmp_path / "site"
+    write_site({"index.html": b"old"}, out)
+    if fallback:
+        monkeypatch.setattr(write, "_RENAMEAT2", None)
+    seen = paused_at(step, out, tmp_path, monkeypatch)
+    pid = os.getpid()
+    assert seen == {"flag": step, "alive": True, "out": live,
+                    "aside": {f"{prefix}{pid}": content for prefix, content in aside.items()}}
+
+
+def test_no_pause_without_the_flag_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OKO_TEST_PAUSE_BEFORE", "swap")
+    monkeypatch.delenv("OKO_TEST_PAUSE_FILE", raising=False)
+    started = time.monotonic()
+    write_site({"index.html": b"x"}, tmp_path / "site")
+    assert time.monotonic() - started < 30
+
+
+# ------------------------------------------------------------------ the system calls
+
+def test_a_failing_syncfs_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "site"
+    write_site({"index.html": b"old"}, out)
+    calls: list[int] = []
+
+    class Libc:
+        def syncfs(self, fd: int) -> int:
+            calls.append(os.fstat(fd).st_ino)
+            ctypes.set_errno(errno.EIO)
+            return -1
+
+    monkeypatch.setattr(write, "_LIBC", Libc())
+    staging = tmp_path / f".site.tmp-{os.getpid()}"
+
+    def post(folder: Path) -> None:
+        calls.append(folder.stat().st_ino)
+
+    with pytest.raises(OSError) as error:
+        write_site({"index.html": b"new"}, out, post=post)
+    assert (error.value.errno, error.value.strerror, error.value.filename) == (
+        errno.EIO, os.strerror(errno.EIO), str(staging))
+    assert len(calls) == 2 and calls[0] == calls[1]  # syncfs got the staging folder itself
+    assert tree(out) == OLD and beside(out) == []
+
+
+def test_syncfs_is_called_when_libc_has_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    class Libc:
+        def syncfs(self, fd: int) -> int:
+            calls.append(fd)
+            return 0
+
+    monkeypatch.setattr(write, "_LIBC", Libc())
+    write_site({"index.html": b"x"}, tmp_path / "site")
+    assert len(calls) == 1
+    monkeypatch.setattr(write, "_LIBC", object())  # a libc without syncfs: nothing to flush, no error
+    write_site({"index.html": b"y"}, tmp_path / "site")
+    assert tree(tmp_path / "site")["index.html"] == b"y"
+
+
+def test_libc_reports_errno() -> None:
+    libc = write._libc()
+    assert libc is not None
+    ctypes.set_errno(0)
+    assert libc.rmdir(b"/nonexistent-oko/x") == -1
+    assert ctypes.get_errno() == errno.ENOENT
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_renameat2_with_relative_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: bool) -> None:
+    """Relative paths: AT_FDCWD must reach the system call (an absolute path would hide a wrong dirfd)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("a", "b"):
+        Path(name).mkdir()
+        (Path(name) / f"in-{name}").write_bytes(b"")
+
+    class WithoutWrapper:
+        syscall = write._LIBC.syscall
+
+    function = write.renameat2_of(WithoutWrapper() if raw else write._LIBC)
+    assert function is not None
+    assert function(b"a", b"b", 2) == 0
+    assert [p.name for p in Path("a").iterdir()] == ["in-b"] and [p.name for p in Path("b").iterdir()] == ["in-a"]
+    assert function(b"a", b"missing", 2) == -1 and ctypes.get_errno() == errno.ENOENT
+
+
+def test_exchange_names_both_paths_and_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as raised:
+        write.exchange(tmp_path / "a", tmp_path / "b")
+    assert (raised.value.errno, raised.value.strerror) == (errno.ENOENT, os.strerror(errno.ENOENT))
+
+
+def test_full_disk_names_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.statvfs
+    monkeypatch.setattr(os, "statvfs", lambda path: os.statvfs_result((*real(path)[:4], 0, *real(path)[5:])))
+    with pytest.raises(OSError) as error:
+        write_site({"index.html": b"x"}, tmp_path / "site")
+    assert (error.value.errno, error.value.strerror) == (errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_a_failed_write_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: bool) -> None:
+    real = Path.write_bytes
+
+    def failing(path: Path, data: bytes) -> int:
+        if path.name == "page.html":
+            raise OSError(errno.EIO, "I/O error", "elsewhere") if named else OSError(errno.EIO, "I/O error")
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError) as error:
+        write_site({"a/page.html": b"x"}, tmp_path / "site")
+    target = "elsewhere" if named else str(tmp_path / f".site.tmp-{os.getpid()}" / "a" / "page.html")
+    assert (error.value.errno, error.value.strerror, error.value.filename) == (errno.EIO, "I/O error", target)
+    assert beside(tmp_path / "site") == []
+
+
+def test_out_under_a_dangling_link_or_a_loop(tmp_path: Path) -> None:
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    with pytest.raises(FileNotFoundError):
+        write_site({"index.html": b"x"}, tmp_path / "dangling" / "site")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    with pytest.raises(OSError) as error:
+        write_site({"index.html": b"x"}, tmp_path / "loop" / "site")
+    assert error.value.errno == errno.ELOOP
+
+
+def test_what_cannot_be_removed_is_returned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "site"
+    write_site({"index.html": b"old"}, out)
+    (tmp_path / ".site.tmp-1").mkdir()
+    (tmp_path / ".site.tmp-2").mkdir()
+    real = shutil.rmtree
+
+    def rmtree(path: Path, *args: object, **kwargs: object) -> None:
+        if Path(path).name == ".site.tmp-1":
+            raise OSError(errno.EBUSY, "busy", str(path))
+        if Path(path).name == ".site.tmp-2":
+            real(path)
+            raise OSError(errno.EBUSY, "busy after removing", str(path))  # gone all the same: not stuck
+        real(path)
+
+    monkeypatch.setattr(write.shutil, "rmtree", rmtree)
+    assert write_site({"index.html": b"new"}, out) == [tmp_path / ".site.tmp-1"]
+    assert tree(out) == NEW
+
+
+def test_the_lock_is_not_followed_through_a_link_and_has_its_mode(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with locked(out, 0, None):
+        assert (tmp_path / ".site.lock").stat().st_mode & 0o777 == 0o644 & ~current_umask()
+    target = tmp_path / "target"
+    target.write_bytes(b"")
+    (tmp_path / ".site.lock").symlink_to(target)
+    with pytest.raises(OSError) as error:
+        write_site({"index.html": b"x"}, out, wait=0.2)
+    assert error.value.errno == errno.ELOOP
+    assert not out.exists()
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
