@@ -104,6 +104,9 @@ def test_parse_date_passes_dates_through() -> None:
     ("2023—2024", 2023),
     (" 2023-2024 ", 2023),
     ("1999/00", 1999),  # a two-digit end crosses the century
+    ("2005/06", 2005),
+    ("2010/11", 2010),
+    ("2099/00", 2099),
     ("1999-2000", 1999),
     (f"{MIN_ACADEMIC_YEAR}-{MIN_ACADEMIC_YEAR + 1}", MIN_ACADEMIC_YEAR),
     (f"{MAX_YEAR - 1}-{MAX_YEAR}", MAX_YEAR - 1),

@@ -15,7 +15,7 @@ from oko.project import Project
 from oko.registry import registered
 from oko.rules import RULE_CODES, apply_severities, personal_data, rule_codes, rule_settings_known
 from oko.rules.locate import Locator
-from oko.sources import Position, parse_markdown
+from oko.sources import Position, SourceDoc, parse_markdown
 from oko.validate import validate
 from oko.yaml_source import parse_yaml
 
@@ -107,8 +107,9 @@ def test_an_unknown_rule_with_a_close_name_and_without() -> None:
 
 def test_no_config_no_settings_issues() -> None:
     assert list(rule_settings_known(Project(root=Path(".")), RULE_CODES)) == []
-    project = project_with()
+    project = project_with("  zzzz: off\n")
     assert list(rule_settings_known(dataclasses.replace(project, config_doc=None), RULE_CODES)) == []
+    assert list(rule_settings_known(dataclasses.replace(project, config=None), RULE_CODES)) == []  # invalid config
 
 
 # ------------------------------------------------------------------ locate
@@ -175,6 +176,16 @@ def test_in_body_counts_lines_from_the_body_start() -> None:
     assert locator.in_body(finding("123", body.index("123"))) == Position(5, 8)
     assert locator.in_value(("title",), "", finding("123")) == Position(2, 19)
     assert locator.value_starts[-1] == len(MARKDOWN[: MARKDOWN.index("Первая")])
+
+
+def test_a_body_that_starts_with_a_blank_line() -> None:
+    doc, _ = parse_markdown('---\ntitle: "x"\n---\n\nТекст 123\n', "content/pages/x.md")
+    assert doc is not None and doc.body.startswith("\n")
+    assert Locator(doc).in_body(finding("123", doc.body.index("123"))) == Position(5, 7)
+
+
+def test_a_document_without_positions() -> None:
+    assert Locator(SourceDoc(file="x.yaml", text="a: 1\n")).in_value(("a",), "", finding("1")) == Position(1, 1)
 
 
 def test_a_body_past_the_end_of_the_text() -> None:

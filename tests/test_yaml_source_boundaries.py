@@ -7,7 +7,9 @@ A line offset is what front matter passes: the YAML starts below the first line 
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from oko import yaml_source
 from oko.yaml_source import parse_yaml
 
 EMPTY = ("error", 1, 1, "файл пуст", "заполните файл по образцу из README")
@@ -49,6 +51,7 @@ def test_valid(text: str, data: object) -> None:
     ("a:\n  \t b: 2\n", 0, [(2, 3)]),
     ("a:\n  \t b: 2\n \t\n", 3, [(5, 3), (6, 2)]),  # every tab, each at its own line, below the offset
     ("a: 1\n\t# комментарий\n", 0, [(2, 1)]),
+    ("a:\n \t\tb: 1\n", 0, [(2, 2)]),  # the first tab of the indent
 ])
 def test_tab_in_indent(text: str, offset: int, issues: list[tuple[int, int]]) -> None:
     assert parsed(text, offset) == (None, [("error", line, column, "символ табуляции в отступе", TAB_HINT)
@@ -74,6 +77,7 @@ def test_one_document_with_markers() -> None:
     ("a: 1\nb: x\x07\n", 5, 7, 5, "0007"),
     ("\x1ba: 1\n", 0, 1, 1, "001B"),
     ("a: \ud800\n", 0, 1, 4, "D800"),  # a lone surrogate, as a broken copy-paste leaves
+    ("a: 1\nb: 2\nc: xy\x07\n", 0, 3, 6, "0007"),  # the column counts from the last line break
 ])
 def test_character_yaml_refuses(text: str, offset: int, line: int, column: int, code: str) -> None:
     assert parsed(text, offset) == (None, [("error", line, column, f"недопустимый невидимый символ U+{code}",
@@ -101,3 +105,20 @@ def test_positions_of_values_and_keys_with_offset() -> None:
     assert doc.positions[("b", "c")] == (5, 6)
     assert doc.key_positions[("b", "c")] == (5, 3)
     assert doc.text == "a: 1\nb:\n  c: x\n" and doc.file == "x.yaml"
+
+
+def test_no_offset_by_default() -> None:
+    doc, issues = parse_yaml("a: 1\n\tb: 2\n", "x.yaml")
+    assert doc is None and [(i.line, i.column) for i in issues] == [(2, 1)]
+    doc, issues = parse_yaml("a: 1\nb:\n", "x.yaml")
+    assert issues == [] and doc is not None and doc.positions[("b",)] == (2, 3)
+
+
+@pytest.mark.parametrize(("offset", "line"), [(0, 1), (3, 4)])
+def test_any_other_yaml_failure_is_a_russian_issue(monkeypatch: pytest.MonkeyPatch, offset: int, line: int) -> None:
+    """A YAMLError without a position (none is known to reach here today) still becomes an issue, not a crash."""
+    def refuse(*args: object) -> None:
+        raise yaml.YAMLError("something else")
+
+    monkeypatch.setattr(yaml_source, "_build", refuse)
+    assert parsed("a: 1\n", offset) == (None, [("error", line, 1, "ошибка синтаксиса YAML", "")])
