@@ -66,9 +66,9 @@ def prepare(work: Path, module: dict[str, list[str]]) -> None:
         f"pytest_add_cli_args_test_selection =\n    {lines(module['tests'])}\n"
         f"also_copy =\n    {lines(ALSO_COPY)}\n"
         "pytest_add_cli_args =\n    -p no:cacheprovider\n    -q\n"
-        # mutmut's timeout is wall-clock: on a busy machine its default (15× the tests' time + 1 s) kills
-        # mutants that only waited for a core. A real endless loop still ends after a minute.
-        "timeout_constant = 60\n",
+        # mutmut's timeout is wall-clock, 30 × (the tests' time + this constant): its default constant (1 s)
+        # kills mutants on a busy machine that only waited for a core. An endless loop ends within minutes.
+        "timeout_constant = 5\n",
         encoding="utf-8")
 
 
