@@ -7,6 +7,7 @@ nested models lists and objects. Every save opens a pull request (`publish_mode:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -134,7 +135,7 @@ def _folder(form: FolderForm) -> dict[str, Any]:
     fields = _schema_fields(form.schema)
     if form.markdown:
         fields.append({"name": "body", "label": "Текст страницы", "widget": "markdown"})
-    return {"name": form.name, "label": form.label, "folder": form.folder, "create": True, "slug": "{{fields._slug}}",
+    return {"name": form.name, "label": form.label, "folder": form.folder, "create": True, "slug": {"editable": True},
             "extension": "md" if form.markdown else "yaml", "format": "frontmatter" if form.markdown else "yaml",
             "summary": form.summary, "fields": fields}
 
@@ -155,6 +156,8 @@ def cms_config(project: Project) -> dict[str, Any]:
     result: dict[str, Any] = {
         "backend": backend,
         "publish_mode": "editorial_workflow",
+        # A save writes no empty optional field ('', null, []), which check would reject (issue 13).
+        "output": {"omit_empty_optional_fields": True},
         "media_folder": "content/files",
         "public_folder": "/files",
         "collections": collections,
@@ -186,4 +189,19 @@ def admin_files(project: Project) -> dict[str, bytes]:
     for path in sorted(package.rglob("*")):
         if path.is_file() and not path.name.endswith(".map"):
             files[f"admin/cms/{path.relative_to(package).as_posix()}"] = path.read_bytes()
+    files["admin/cms/index.js"] = json_imports(files["admin/cms/index.js"])
+    for path in sorted((package.parent / "locales").glob("*.json")):
+        files[f"admin/locales/{path.name}"] = path.read_bytes()
     return files
+
+
+LOCALE_IMPORT = re.compile(rb"import\((`\.\./locales/[A-Za-z-]+\.json`)\)")
+
+
+def json_imports(script: bytes) -> bytes:
+    """The npm build loads its translations with `import("../locales/ru.json")`, for the site's bundler to
+    resolve. Without a bundler a browser refuses a JSON module imported without its type, so the editor
+    retried ru.json hundreds of times and fell back to English: the imports get `with {type: "json"}`."""
+    # A new Sveltia CMS that loads them otherwise leaves nothing to patch: tests/test_cms_roundtrip.py then
+    # finds the interface in English with a Russian browser.
+    return LOCALE_IMPORT.sub(rb'import(\1,{with:{type:"json"}})', script)
