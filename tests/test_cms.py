@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import http.server
+import json
 import subprocess
 import sys
 import threading

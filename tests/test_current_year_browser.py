@@ -57,7 +57,8 @@ def page(browser: Browser) -> Iterator[Page]:
 def upcoming(demo_site: Path, class_name: str | None = None) -> list[dict]:
     """The current year's procedures on or after TODAY (of one class), in the JSON's order."""
     data = json.loads((demo_site / "schedule" / "2026-2027" / "school.json").read_text("utf-8"))
-    return [p for p in data["procedures"] if p["date"] >= TODAY.isoformat()
+    # A work with a window and no day yet has no date: the page's script lists dated works only.
+    return [p for p in data["procedures"] if p["date"] and p["date"] >= TODAY.isoformat()
             and (class_name is None or class_name in p["classes"])]
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from oko.pipeline import BuildResult, generate
-from tests.schedule_fixtures import build, coded, make_school
+from oko.pipeline import BuildResult
+from tests.schedule_fixtures import build, coded, generate_on_school_day, make_school
 from tests.schedule_forms_fixture import HEADER
 
 OK = '- {date: "14.10.2025", classes: "5А", subject: Математика, kind: контрольная работа}\n'
@@ -54,7 +54,7 @@ SHAPES = """procedures:
 def test_fields_that_only_make_sense_together_and_windows_are_checked(tmp_path: Path) -> None:
     root = make_school(tmp_path, OK, header=HEADER)
     (root / "content/schedules/2025-2026/more.yaml").write_text(SHAPES, encoding="utf-8")
-    result = generate(root)
+    result = generate_on_school_day(root)
     assert located(result) == [
         ("more.yaml", 2, 3, "procedures[0].date", "", "не указана дата работы"),
         ("more.yaml", 3, 10, "procedures[1].date", "", "дата 20.04.2026 вне срока проведения 13.04.2026 – 17.04.2026"),

@@ -64,8 +64,8 @@ def test_a_folder_far_from_every_name_lists_what_may_stand_there(tmp_path: Path)
     root = write_project(tmp_path, {"content/zzz/a.yaml": "a: 1\n"})
     assert unknown(root) == [
         ("content/zzz/", f"неизвестная папка «zzz» в content/: {FOLDER_TAIL}",
-         "в content/ бывают папки: criteria, demos, files, food, organisations, pages, plans, results, schedules, "
-         "sveden, vpr")]
+         "в content/ бывают папки: criteria, demos, files, food, news, organisations, pages, plans, results, "
+         "schedules, sveden, vpr")]
 
 
 def test_the_demo_content_has_nothing_unknown(tmp_path: Path) -> None:
@@ -82,6 +82,6 @@ def test_the_demo_content_has_nothing_unknown(tmp_path: Path) -> None:
 
 def test_the_layouts_name_every_kind() -> None:
     assert content_layouts() == [
-        "criteria/*.md", "demos/*.yaml", "documents.yaml", "files/**", "food/**", "organisations/*.yaml",
+        "criteria/*.md", "demos/*.yaml", "documents.yaml", "files/**", "food/**", "news/*.md", "organisations/*.yaml",
         "pages/*.md", "plans/*.yaml", "results/*.yaml", "results/*/*.yaml", "schedules/*/*.yaml", "sveden/*.yaml",
         "vpr/*.yaml"]
