@@ -45,10 +45,11 @@ FRONT_MATTER_END = "\n---\n"
 
 
 def _string_field(fields: list[dict[str, Any]], data: dict[str, Any]) -> tuple[list[Any], str] | None:
-    """The first text field holding text: at the top, else in a list's first item (path, label)."""
+    """The first text field holding text: at the top, else in a list's first item (path, label). Not an
+    identifier: other files refer to it, so changing it alone is not an edit check would accept."""
     for field in fields:
         value = data.get(field["name"])
-        if field.get("widget", "string") == "string" and isinstance(value, str) and value:
+        if field["name"] != "id" and field.get("widget", "string") == "string" and isinstance(value, str) and value:
             return [field["name"]], field["label"]
     for field in fields:
         value = data.get(field["name"])

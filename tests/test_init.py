@@ -107,7 +107,7 @@ def test_report_lists_the_sveden_fields_left_to_fill(oko: Path, school: Path) ->
     assert result.returncode == 0, result.stderr
     left = [line for line in result.stdout.splitlines() if "сведения не заполнены" in line]
     assert len(left) == len(school_fields()) - 2
-    assert "  ! Дата создания (regDate): сведения не заполнены — content/sveden/common.yaml:9:1" in left
+    assert "  ! Дата создания (regDate): сведения не заполнены — content/sveden/common.yaml:8:1" in left
     assert any(re.fullmatch(r"  ! Наименование учредителя \(nameUchred\) в uchredLaw: сведения не заполнены — "
                             r"content/sveden/common\.yaml:\d+:5", line) for line in left)
     assert "✗" not in result.stdout  # nothing is wrong, only left to fill
