@@ -44,13 +44,23 @@ KNOWN_LOSSY = {
 FRONT_MATTER_END = "\n---\n"
 
 
+# Text a person writes (names, titles, notes), preferred over codes that other fields or rules read.
+PROSE = ("title", "name", "fullName", "activity", "note", "description", "label", "body", "text")
+
+
 def _string_field(fields: list[dict[str, Any]], data: dict[str, Any]) -> tuple[list[Any], str] | None:
-    """The first text field holding text: at the top, else in a list's first item (path, label). Not an
-    identifier: other files refer to it, so changing it alone is not an edit check would accept."""
-    for field in fields:
-        value = data.get(field["name"])
-        if field["name"] != "id" and field.get("widget", "string") == "string" and isinstance(value, str) and value:
-            return [field["name"]], field["label"]
+    """A text field holding text — prose first — at the top, else in a list's first item (path, label).
+
+    Not an identifier, an address or a code (a class set, a subject): other files and rules read those, so
+    changing one alone is not an edit check accepts.
+    """
+    def text_fields(names: tuple[str, ...] | None) -> list[dict[str, Any]]:
+        return [field for field in fields if field.get("widget", "string") in ("string", "text")
+                and (names is None or field["name"] in names) and isinstance(data.get(field["name"]), str)
+                and data[field["name"]] and not data[field["name"]].startswith(("http://", "https://", "files/"))]
+
+    for field in [*text_fields(PROSE), *[f for f in text_fields(None) if f["name"] != "id"]][:1]:
+        return [field["name"]], field["label"]
     for field in fields:
         value = data.get(field["name"])
         if field.get("widget") == "list" and "fields" in field and value and isinstance(value[0], dict):
