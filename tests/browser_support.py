@@ -201,3 +201,17 @@ BODY_LUMINANCE = """() => {
   const main = document.querySelector('main') || document.body;
   return [luminance(getComputedStyle(main).color), luminance(background(main))];
 }"""
+
+
+@contextmanager
+def launched_browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (never `playwright install`), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -17,20 +17,19 @@ from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Response, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Response
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser_support import (
     ACTIVE_ELEMENT,
     ARTIFACTS,
     BODY_LUMINANCE,
-    CHROMIUM_ARGS,
     OVERFLOW_REPORT,
     PAGE_TYPES,
     ROOT_FONT_SIZE,
     format_violations,
+    launched_browser,
     require_axe,
-    require_chromium,
     run_axe,
     serve,
     settle,
@@ -54,13 +53,8 @@ def origin(demo_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with launched_browser() as chromium:
+        yield chromium
 
 
 def new_context(browser: Browser, **options: Any) -> BrowserContext:

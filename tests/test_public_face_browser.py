@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser_support import CHROMIUM_ARGS, OVERFLOW_REPORT, PAGE_TYPES, require_chromium, serve
+from tests.browser_support import OVERFLOW_REPORT, PAGE_TYPES, launched_browser, serve
 
 pytestmark = pytest.mark.slow
 
@@ -52,13 +52,8 @@ def origin(demo_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with launched_browser() as chromium:
+        yield chromium
 
 
 def measure(page: Page, origin: str, path: str, mode: str) -> list[str]:
