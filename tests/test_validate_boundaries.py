@@ -13,7 +13,8 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 import pytest
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from oko.config import SiteConfig
 from oko.models.common import LabelledEnum, NonEmptyStr, OkoModel, RuDate, Slug
@@ -118,6 +119,20 @@ class Root(OkoModel):
     pair: tuple[int, int] | None = None
     shape: Annotated[Circle | Square, Field(discriminator="type")] | None = None
     day: RuDate | None = None
+
+
+class Hinted(OkoModel):
+    """A model whose own error carries its hint in the error's context."""
+
+    code: str
+
+    @field_validator("code")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        if len(value) > 2:
+            raise PydanticCustomError("oko_code", "код «{value}» длиннее двух знаков",
+                                      {"value": value, "hint": "например: 7А"})
+        return value
 
 
 def issues(text: str, model: type = Root) -> list[tuple[int | None, int | None, str, str, str]]:
@@ -277,6 +292,11 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_validation_issue(text: str, expected: list[tuple[int, int, str, str, str]]) -> None:
     assert issues(text) == expected
+
+
+def test_an_own_error_of_a_model_gives_its_hint_from_the_context() -> None:
+    assert issues("code: 7АБ\n", Hinted) == [(1, 7, "code", "код «7АБ» длиннее двух знаков", "например: 7А")]
+    assert issues("code: 7А\n", Hinted) == []
 
 
 def test_a_wrong_whole_file() -> None:
