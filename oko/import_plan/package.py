@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 
+from oko.spreadsheets.inflate import Package, inflate
 from oko.spreadsheets.limits import (
     MAX_FILE_BYTES,
     MAX_MEMBERS,
@@ -27,7 +28,6 @@ from oko.spreadsheets.limits import (
     grouped,
     mb,
 )
-from oko.spreadsheets.scan import CHUNK, DTD_MARKERS
 
 RESAVE_HINT = "откройте файл в Word или LibreOffice и сохраните заново как «Документ Word (.docx)»"
 TRIM_HINT = "оставьте в файле только план (без картинок и приложений) и сохраните его снова"
@@ -69,7 +69,7 @@ def check_members(archive: zipfile.ZipFile) -> None:
         limit = MAX_PARSED_BYTES if info.filename.endswith((".xml", ".rels")) else MAX_STREAMED_BYTES
         if info.file_size > limit:
             raise _too_big(info.filename, limit, f"заявлено {_size(info.file_size)}")
-        total += _inflate(archive, info, limit)
+        total += inflate(archive, info, limit, DOCUMENT)
         if total > MAX_TOTAL_BYTES:
             raise ReadError(f"документ после распаковки больше {mb(MAX_TOTAL_BYTES)} — предел переноса",
                             hint=TRIM_HINT)
@@ -80,26 +80,10 @@ def _too_big(name: str, limit: int, claimed: str) -> ReadError:
                      "это предел переноса", hint=TRIM_HINT)
 
 
+DOCUMENT = Package("части документа", "в документах Word", "документ повреждён: не распаковывается его часть",
+                   RESAVE_HINT, lambda name, limit, size: _too_big(name, limit, f"распаковано уже {_size(size)}"))
+
+
 def _size(size: int) -> str:
     """«5,1 МБ»: one decimal, so that a size just over a limit does not read as the limit itself."""
     return f"{size / 2**20:.1f} МБ".replace(".", ",")
-
-
-def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> int:
-    """Inflate a member in chunks, never past the limit, looking for DTD declarations on the way."""
-    size, tail = 0, b""
-    try:
-        with archive.open(info) as member:
-            while chunk := member.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise _too_big(info.filename, limit, f"распаковано уже {_size(size)}")
-                window = (tail + chunk).upper()
-                if any(marker in window for marker in DTD_MARKERS):
-                    raise ReadError(f"в части документа «{info.filename}» есть объявление DOCTYPE или ENTITY, "
-                                    "которого не бывает в документах Word: файл не прочитан", hint=RESAVE_HINT)
-                tail = chunk[-32:]
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise ReadError(f"документ повреждён: не распаковывается его часть «{info.filename}»",
-                        hint=RESAVE_HINT) from exc
-    return size

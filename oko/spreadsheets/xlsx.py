@@ -9,6 +9,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from oko.spreadsheets.inflate import Package, inflate
 from oko.spreadsheets.limits import (
     MAX_MEMBERS,
     MAX_PARSED_BYTES,
@@ -21,7 +22,7 @@ from oko.spreadsheets.limits import (
     Sheet,
     mb,
 )
-from oko.spreadsheets.scan import CHUNK, DTD_MARKERS, PartScan
+from oko.spreadsheets.scan import PartScan
 
 
 def read_workbook(path: Path) -> list[Sheet]:
@@ -78,25 +79,15 @@ def _too_big(name: str, limit: int, claimed: str) -> ReadError:
                      "это предел импорта: такого размера у графика не бывает", hint=TRIM_HINT)
 
 
+BOOK = Package("части книги", "в книгах Excel", "книга повреждена: не распаковывается её часть", REPAIR_HINT,
+               lambda name, limit, size: _too_big(name, limit, f"распаковано уже {mb(size)}"))
+
+
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> tuple[int, PartScan]:
-    """Inflate a member in chunks, never past the limit, feeding an XML part to its scan as it comes."""
-    size, tail, scan = 0, b"", PartScan(info.filename)
-    try:
-        with archive.open(info) as member:
-            while chunk := member.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise _too_big(info.filename, limit, f"распаковано уже {mb(size)}")
-                window = (tail + chunk).upper()
-                if any(marker in window for marker in DTD_MARKERS):
-                    raise ReadError(f"в части книги «{info.filename}» есть объявление DOCTYPE или ENTITY, "
-                                    "которого не бывает в книгах Excel: файл не прочитан", hint=REPAIR_HINT)
-                tail = chunk[-32:]
-                scan.feed(chunk)
-        scan.close()
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise ReadError(f"книга повреждена: не распаковывается её часть «{info.filename}»",
-                        hint=REPAIR_HINT) from exc
+    """Inflate a member within its limit, feeding an XML part to its scan as it comes."""
+    scan = PartScan(info.filename)
+    size = inflate(archive, info, limit, BOOK, feed=scan.feed)
+    scan.close()
     return size, scan
 
 
