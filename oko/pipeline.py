@@ -11,11 +11,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from oko.cache import BuildCache, using
+from oko.cache import active as active_cache
+from oko.cache import digest as cache_digest
+from oko.cache.pages import PageCache, render_traced
+from oko.cache.prepare import prepare_markdown
 from oko.cms import CmsScriptMissingError, admin_files
 from oko.errors import Issue, sorted_issues
 from oko.files import UnsafeFileError, collect_files, scan_project
@@ -25,10 +31,11 @@ from oko.kind import Context, Kind
 from oko.kinds.organisations import owner
 from oko.links import Routes, resolve_link
 from oko.markdown_bodies import render_markdown_bodies
+from oko.parallel import run_all
 from oko.project import CONFIG_FILE, Project, load_config
 from oko.published import add_file_routes, publishable_files
 from oko.registry import registered
-from oko.render import Assets, content_security_policy, make_environment, render_page
+from oko.render import Assets, TracingEnvironment, content_security_policy, make_environment
 from oko.rules import apply_severities, check_project
 from oko.site import Page, menu_items, search_page, stamp_pages
 
@@ -54,12 +61,21 @@ class BuildResult:
         return any(issue.is_error or strict for issue in self.issues)
 
 
-def generate(root: Path, inline_scripts: Iterable[str] = ()) -> BuildResult:
+def generate(root: Path, inline_scripts: Iterable[str] = (), cache: BuildCache | None = None) -> BuildResult:
     """Everything but writing: the site's files as bytes, or the issues that prevent it.
 
     `inline_scripts` are scripts a caller injects into every page (the dev server's live reload): the pages'
-    Content-Security-Policy allows exactly these, by hash.
+    Content-Security-Policy allows exactly these, by hash. With a `cache` (oko/cache), what an earlier
+    build computed from the same inputs is reused; the result is the same bytes either way.
     """
+    with using(cache):
+        result = _generate(root, tuple(inline_scripts))
+    if cache is not None:
+        (cache.forget if result.failed() else cache.finish)()
+    return result
+
+
+def _generate(root: Path, inline_scripts: tuple[str, ...]) -> BuildResult:
     kinds = registered()
     project, issues = load_project(root, kinds)
     derived, found = derive(project, kinds)
@@ -79,6 +95,7 @@ def generate(root: Path, inline_scripts: Iterable[str] = ()) -> BuildResult:
         page.data.setdefault("downloads", list(ctx.downloads))
     stamp_pages(pages, last_changes(root), [section for kind in kinds for section in kind.sections])
     markdown = {source: text for kind in kinds for source, text in kind.markdown(project).items()}
+    prepare_markdown(markdown, routes, pages)
     issues += render_markdown_bodies(markdown, routes, pages)
     files, found = _render(ctx, pages, inline_scripts)
     files.update(generated)
@@ -131,27 +148,54 @@ def plan_routes(project: Project, derived: dict[str, Any] | None = None,
     return ctx.routes, issues
 
 
-def _render(ctx: Context, pages: list[Page], inline_scripts: Iterable[str]) -> tuple[dict[str, bytes], list[Issue]]:
+def _render_pages(env: TracingEnvironment, pages: list[Page], shared: Any) -> list[tuple[bytes | None, list[Issue]]]:
+    """Each page's HTML (or its template issues): from the cache when nothing it used changed, the rest
+    rendered — in forked workers when there are many (oko/parallel.py)."""
+    cache = active_cache()
+    if cache is None:
+        return [(rendered.html, rendered.issues) for rendered in run_all([partial(render_traced, env, page)
+                                                                          for page in pages])]
+    store = PageCache(env, cache, "")
+    try:
+        context_key = cache_digest("pages", store.digests.dumps(shared))
+    except Exception:  # unpicklable settings: nothing cached
+        context_key = None
+    store.context_key = context_key or ""
+    keys = [store.key(page) if context_key else None for page in pages]
+    results: list[tuple[bytes | None, list[Issue]] | None] = [None] * len(pages)
+    for index, key in enumerate(keys):
+        html = store.lookup(key)
+        if html is not None:
+            results[index] = (html, [])
+    missing = [index for index, result in enumerate(results) if result is None]
+    for index, rendered in zip(missing, run_all([partial(render_traced, env, pages[i]) for i in missing]), strict=True):
+        store.store(keys[index], rendered)
+        results[index] = (rendered.html, rendered.issues)
+    return [result for result in results if result is not None]
+
+
+def _render(ctx: Context, pages: list[Page], inline_scripts: tuple[str, ...]) -> tuple[dict[str, bytes], list[Issue]]:
     project, routes = ctx.project, ctx.routes
     template_dirs = [d for d in (project.root / "templates", DEFAULT_TEMPLATES) if d.is_dir()]
     # A site that overrides only some templates keeps the theme's assets: the first assets/ folder found.
     asset_dirs = [d / "assets" for d in template_dirs if (d / "assets").is_dir()]
     assets = Assets.collect(asset_dirs[0]) if asset_dirs else Assets()
     site_owner = owner(project)
-    env = make_environment(template_dirs, assets, {
+    shared = {
         "site": project.config,
         "owner": site_owner.model if site_owner else None,
         "menu": menu_items(item for kind in ctx.kinds for item in kind.menu_items(ctx)),
         "menu_urls": sorted(set(routes.by_ref.values())),
         "ministry_links": MINISTRY_LINKS,
         "content_security_policy": Markup(content_security_policy(inline_scripts)),  # quotes stay quotes
-    })
+    }
+    env = make_environment(template_dirs, assets, shared)
     # Links were checked by the rules, so every one resolves here.
-    env.filters["resolve"] = lambda target, source: resolve_link(target, source, routes) or target
+    env.filters["resolve"] = env.traced("resolve",
+                                        lambda target, source: resolve_link(target, source, routes) or target)
     files: dict[str, bytes] = dict(assets.files)
     issues: list[Issue] = []
-    for page in pages:
-        html, found = render_page(env, page)
+    for page, (html, found) in zip(pages, _render_pages(env, pages, (shared, assets.names)), strict=True):
         issues += found
         if html is not None:
             files[page.output_path] = html
