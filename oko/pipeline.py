@@ -9,6 +9,7 @@ back into the pipeline.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -69,10 +70,7 @@ def generate(root: Path, inline_scripts: Iterable[str] = (), cache: BuildCache |
     build computed from the same inputs is reused; the result is the same bytes either way.
     """
     with using(cache):
-        result = _generate(root, tuple(inline_scripts))
-    if cache is not None:
-        (cache.forget if result.failed() else cache.finish)()
-    return result
+        return _generate(root, tuple(inline_scripts))
 
 
 def _generate(root: Path, inline_scripts: tuple[str, ...]) -> BuildResult:
@@ -88,7 +86,7 @@ def _generate(root: Path, inline_scripts: tuple[str, ...]) -> BuildResult:
     issues = apply_severities(project, issues)
     if project.config is None or any(issue.is_error for issue in issues):
         return BuildResult(sorted_issues(issues))
-    generated = {path: data for kind in kinds for path, data in kind.files(ctx).items()}  # _render copies content
+    generated = _generated_files(ctx)  # _render copies content
     ctx = dataclasses.replace(ctx, downloads=tuple(d for kind in kinds for d in kind.downloads(ctx, generated)))
     pages = sorted([search_page(), *(page for kind in kinds for page in kind.pages(ctx))], key=lambda page: page.url)
     for page in pages:
@@ -109,6 +107,32 @@ def _generate(root: Path, inline_scripts: tuple[str, ...]) -> BuildResult:
     if any(issue.is_error for issue in issues):  # e.g. a broken Markdown link: nothing to write
         return BuildResult(sorted_issues(issues))
     return BuildResult(sorted_issues(issues), files, len(pages), project)
+
+
+def _generated_files(ctx: Context) -> dict[str, bytes]:
+    """The kinds' downloads (ICS, CSV, XLSX, JSON): a function of the content alone, so reused from the cache
+    while no file of the project changed (a kind reads nothing else: they get only ctx)."""
+    cache = active_cache()
+    key = _content_key(ctx.project) if cache is not None else None
+    if cache is not None and key is not None and (hit := cache.get(key)) is not None:
+        return hit
+    generated = {path: data for kind in ctx.kinds for path, data in kind.files(ctx).items()}
+    if cache is not None and key is not None:
+        cache.put(key, generated)
+    return generated
+
+
+def _content_key(project: Project) -> str | None:
+    """A digest of every file the scan found (names and bytes); None when one cannot be read now."""
+    hasher = hashlib.sha256()
+    for relative in sorted(project.tree.files):
+        try:
+            data = project.tree.read(relative)
+        except UnsafeFileError:
+            return None
+        hasher.update(f"{relative}\0{len(data)}\0".encode())
+        hasher.update(data)
+    return cache_digest("generated files", hasher.digest())
 
 
 def load_project(root: Path, kinds: tuple[Kind, ...] | None = None) -> tuple[Project, list[Issue]]:
