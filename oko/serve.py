@@ -140,11 +140,10 @@ class EventWatcher(Watcher):
             loop.call_later(DEBOUNCE, callback)
 
     def examine(self) -> tuple[str | None, float | None]:
-        if self._changes:
-            return self._changes.pop()
         if not self.dirty:
-            return None, None
+            return self._changes.pop() if self._changes else (None, None)  # livereload's own start-up reload
         self.dirty = False
+        self._changes.clear()
         self.rebuild()
         self.filepath = "*"
         return "__livereload__", None  # reload now, however soon after the last reload
