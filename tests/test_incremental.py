@@ -272,3 +272,23 @@ def test_build_command_is_incremental_and_clean_on_request(tmp_path: Path) -> No
     assert outputs[0] == outputs[1] == outputs[2]
     assert any(path.startswith("pagefind/pagefind-entry.json") for path in outputs[0])
     assert (root / CACHE_DIR / STATE_FILE).is_file()
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="the pool needs two cores")
+def test_rendering_in_forked_workers_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the threshold pages and Markdown bodies render in a process pool: the same files as one process."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "project"
+    (root / "content" / "organisations").mkdir(parents=True)
+    (root / "content" / "pages").mkdir(parents=True)
+    (root / "site_config.yaml").write_text(CONFIG.format(title="Тест"), encoding="utf-8")
+    (root / "content" / "organisations" / "school.yaml").write_text(ORGANISATION, encoding="utf-8")
+    (root / "content" / "pages" / "index.md").write_text(page_text("Главная", ["школа"], SLUGS), encoding="utf-8")
+    for slug in SLUGS:
+        (root / "content" / "pages" / f"{slug}.md").write_text(page_text(slug, WORDS, ["index"]), encoding="utf-8")
+    monkeypatch.setenv("OKO_PARALLEL_MIN", "1000000")
+    serial = build_site(root, BuildCache(None), search=False).files
+    monkeypatch.setenv("OKO_PARALLEL_MIN", "1")
+    parallel = build_site(root, BuildCache(None), search=False).files  # both stages miss: all in the pool
+    assert parallel == serial
+    assert generate(root).files == serial  # and without a cache (the pages' pool only)
