@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from oko.errors import Issue, format_text, report, summary
 from oko.fs_errors import os_error_message
 from oko.incremental import build_site, project_cache
 from oko.outputs.search import SearchIndexError
+from oko.search_index import search_files
 from oko.write import MARKER, OutputFolderError, check_output_folder, write_site
 from oko.write_lock import OutputLockedError
 
@@ -62,21 +64,59 @@ DEBOUNCE = 0.05  # seconds: an editor's save is often several events (write, ren
 
 
 def rebuild(project: Path, out_dir: Path, strict: bool, cache: BuildCache | None = None) -> bool:
-    """Build into out_dir; on failure, write the error site instead. True when the build succeeded."""
-    try:
-        result = build_site(project, cache, inline_scripts=[LIVE_RELOAD_SNIPPET])
-    except SearchIndexError as exc:  # keep serving: the pages are fine, only search is missing
-        sys.stderr.write(f"Поисковый индекс не построен (Pagefind): {exc}\n")
-        result = build_site(project, cache, inline_scripts=[LIVE_RELOAD_SNIPPET], search=False)
-    report(result.issues, "text")
-    if result.failed(strict):
-        write_or_say(error_site(out_dir, result.issues), out_dir)
-        sys.stderr.write("Сборка не удалась: ошибки показаны на странице в браузере.\n")
-        return False
-    written = write_or_say(result.files, out_dir)
-    if written:
-        sys.stderr.write(f"Сайт пересобран ({summary(result.issues)}).\n")
-    return written
+    """Build into out_dir, with the search index; on failure, write the error site instead. True when it succeeded."""
+    return Preview(project, out_dir, strict, cache).rebuild(defer_search=False)
+
+
+class Preview:
+    """The served site, rebuilt on each change: the pages first, the search index after (in a thread), so the
+    edited page is served without waiting for Pagefind; the index then follows unless a newer build came."""
+
+    def __init__(self, project: Path, out_dir: Path, strict: bool, cache: BuildCache | None) -> None:
+        self.project, self.out_dir, self.strict, self.cache = project, out_dir, strict, cache
+        self.search_cache = BuildCache(None)  # touched only under self.lock (the indexing thread)
+        self.index: dict[str, bytes] = {}
+        self.generation = 0
+        self.lock = threading.Lock()
+
+    def rebuild(self, defer_search: bool = True) -> bool:
+        self.generation += 1
+        try:
+            result = build_site(self.project, self.cache, [LIVE_RELOAD_SNIPPET], search=not defer_search)
+        except SearchIndexError as exc:  # keep serving: the pages are fine, only search is missing
+            sys.stderr.write(f"Поисковый индекс не построен (Pagefind): {exc}\n")
+            result = build_site(self.project, self.cache, [LIVE_RELOAD_SNIPPET], search=False)
+        report(result.issues, "text")
+        if result.failed(self.strict):
+            write_or_say(error_site(self.out_dir, result.issues), self.out_dir)
+            sys.stderr.write("Сборка не удалась: ошибки показаны на странице в браузере.\n")
+            return False
+        if not defer_search:
+            self.index = {path: data for path, data in result.files.items() if path.startswith("pagefind/")}
+            written = write_or_say(result.files, self.out_dir)
+        else:
+            written = write_or_say({**result.files, **self.index}, self.out_dir)  # the last index, for now
+            threading.Thread(target=self._index_later, args=(result.files, self.generation, ioloop.IOLoop.current()),
+                             daemon=True).start()
+        if written:
+            sys.stderr.write(f"Сайт пересобран ({summary(result.issues)}).\n")
+        return written
+
+    def _index_later(self, files: dict[str, bytes], generation: int, loop: ioloop.IOLoop) -> None:
+        with self.lock:
+            try:
+                index = search_files(files, self.search_cache)
+            except SearchIndexError as exc:
+                sys.stderr.write(f"Поисковый индекс не построен (Pagefind): {exc}\n")
+                return
+            finally:
+                self.search_cache.finish()
+        loop.add_callback(self._write_index, files, index, generation)
+
+    def _write_index(self, files: dict[str, bytes], index: dict[str, bytes], generation: int) -> None:
+        if generation == self.generation and index != self.index:  # a newer build writes its own
+            self.index = index
+            write_or_say({**files, **index}, self.out_dir)
 
 
 def write_or_say(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], None] | None = None) -> bool:
@@ -157,11 +197,11 @@ def serve(project: Path, host: str, port: int, out: Path | None, strict: bool, c
     except OutputFolderError as exc:
         sys.stderr.write(f"ошибка: {exc}\n")
         return 2
-    cache = project_cache(project, clean)
-    rebuild(project, out_dir, strict, cache)
+    preview = Preview(project, out_dir, strict, project_cache(project, clean))
+    preview.rebuild(defer_search=False)
     if not (out_dir / MARKER).is_file():  # not even the error page could be written: nothing to serve
         return 1
-    server = Server(watcher=EventWatcher(project, lambda: rebuild(project, out_dir, strict, cache)))
+    server = Server(watcher=EventWatcher(project, preview.rebuild))
     sys.stderr.write(f"Просмотр: http://{host}:{port}/ (остановить: Ctrl+C)\n")
     server.serve(root=str(out_dir), host=host, port=port, open_url_delay=None, restart_delay=0)
     return 0

@@ -103,10 +103,12 @@ def test_serve_publishes_a_new_page_and_removes_a_deleted_one(server) -> None:
     """File-system events (watchdog), not polling: a page added is served, a page deleted answers 404."""
     base, project, process = server
     wait_for(base, lambda page: "<main" in page)
+    entry = fetch(base + "pagefind/pagefind-entry.json")  # the search index's page counts
     fresh = project / "content" / "pages" / "novaya.md"
     fresh.write_text("---\ntitle: Новая страница\n---\nСовсем новый текст.\n", encoding="utf-8")
     page = wait_for(base + "novaya/", lambda page: "Совсем новый текст." in page)
     assert "<h1>Новая страница</h1>" in page
+    wait_for(base + "pagefind/pagefind-entry.json", lambda text: text != entry)  # indexed after it was served
     fresh.write_text("---\ntitle: Новая страница\n---\nТекст поправлен.\n", encoding="utf-8")
     wait_for(base + "novaya/", lambda page: "Текст поправлен." in page and "Совсем новый" not in page)
     fresh.unlink()
