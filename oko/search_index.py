@@ -1,5 +1,6 @@
 """The search index from the pages in memory: Pagefind's Python API (one service process, no second
-interpreter, no reading the pages back from disk), reused from the build cache while no page changed.
+interpreter), reused from the build cache while no page changed. The pages go to a scratch folder that
+Pagefind walks in parallel (feeding them one request each was ten times slower).
 
 Pagefind reads `lang="ru"` and stems Russian words, so «контрольной» finds «контрольная». Only the
 <main data-pagefind-body> of each page is indexed; the search page itself is not.
@@ -43,9 +44,13 @@ async def _index(pages: list[tuple[str, bytes]]) -> dict[str, bytes]:
 
     with tempfile.TemporaryDirectory(prefix="oko-pagefind-") as scratch:
         output = Path(scratch) / FOLDER
+        site = Path(scratch) / "site"
+        for path, data in pages:  # one request per page is ~10× slower than Pagefind's own parallel walk
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         async with PagefindIndex(config={"output_path": str(output)}) as index:
-            for path, data in pages:
-                await index.add_html_file(content=data.decode("utf-8"), source_path=path)
+            await index.add_directory(str(site))
         if not output.is_dir():
             raise SearchIndexError("Pagefind не записал индекс")
         return {f"{FOLDER}/{p.relative_to(output).as_posix()}": p.read_bytes()
