@@ -1,4 +1,4 @@
-"""The command line: build | check | serve | import-schedule | import-plan | …; exit 0 ok, 1 content, 2 usage."""
+"""The command line: init | build | check | serve | import-schedule | import-plan | …; exit 0 ok, 1 content, 2 usage."""
 
 from __future__ import annotations
 
@@ -67,6 +67,9 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     common(parser, top=True)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="команды")
 
+    from oko.init import add_arguments as init_arguments
+
+    init_arguments(commands.add_parser("init", help="создать новый сайт школы в пустой папке"))
     build = commands.add_parser("build", help="собрать сайт")
     build.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
     build.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ",
@@ -208,12 +211,15 @@ def run_cms_config(project: Path, out: Path | None) -> int:
 
 
 def run_schemas(project: Path) -> int:
-    """schemas/*.schema.json from the models, and the `$schema` line at the top of each content file."""
-    from oko.schemas import add_schema_lines, write_schemas
+    """schemas/*.schema.json from the models, and the editor settings that map them to the content files."""
+    from oko.schemas import remove_schema_lines, write_editor_settings, write_schemas
 
     written = write_schemas(project)
-    marked = add_schema_lines(project)
-    sys.stderr.write(f"Схемы: {len(written)} в {project / 'schemas'}; строка $schema — в {len(marked)} файлах\n")
+    write_editor_settings(project)
+    cleaned = remove_schema_lines(project)
+    note = f"; старая строка $schema убрана из {len(cleaned)} файлов" if cleaned else ""
+    sys.stderr.write(f"Схемы: {len(written)} в {project / 'schemas'}, настройки редактора — .vscode/settings.json"
+                     f"{note}\n")
     return EXIT_OK
 
 
@@ -266,6 +272,10 @@ def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
 
 
 def dispatch(args: argparse.Namespace, project: Path) -> int:
+    if args.command == "init":
+        from oko.init import run_init
+
+        return run_init(args)
     if args.command == "build":
         return run_build(project, args.out or project / "site", args.strict, args.format, args.wait, args.clean)
     if args.command == "check":

@@ -7,6 +7,7 @@ nested models lists and objects. Every save opens a pull request (`publish_mode:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,20 +16,32 @@ import jinja2
 import yaml
 
 from oko.config import SiteConfig
+from oko.errors import Issue
 from oko.kind import FilesForm, FolderForm, Form, Schema
 from oko.project import Project
 from oko.registry import registered
 from oko.schemas import content_schemas, json_schema
 
-ENGINE_ROOT = Path(__file__).resolve().parent.parent
+# The checkout Око runs from, whose `npm ci` installed Sveltia CMS; an installed package has none (its parent is
+# site-packages), so there only the project's own node_modules count.
+_PARENT = Path(__file__).resolve().parent.parent
+ENGINE_ROOT: Path | None = _PARENT if (_PARENT / "package.json").is_file() else None
 CMS_PACKAGE = Path("node_modules/@sveltia/cms/npm")  # the ES module build: its fonts come from its own assets
+SVELTIA_VERSION = "0.221.1"  # package.json pins the same (tests/test_init.py)
 LONG_TEXT = frozenset({"activity", "result", "note", "description", "intro", "for_parents", "title", "text",
                        "name", "goals", "conditions"})
 DATE_PATTERN_MARK = r"\d{2}\.\d{2}\.\d{4}"
 
 
 class CmsScriptMissingError(Exception):
-    """node_modules/@sveltia/cms is not installed (npm ci)."""
+    """node_modules/@sveltia/cms is not installed: the site is built without /admin/, with this warning."""
+
+    def issue(self) -> Issue:
+        return Issue("warning", "site_config.yaml",
+                     f"формы /admin/ не собраны: нет Sveltia CMS ({CMS_PACKAGE / 'index.js'}); остальной сайт собран",
+                     hint=f"в папке проекта выполните `npm install --no-save @sveltia/cms@{SVELTIA_VERSION}` "
+                          "(так же — шагом в workflow перед сборкой) или уберите раздел cms из настроек; "
+                          "справочник: «Редактирование через формы»")
 
 
 def _schema(name: str) -> Schema:
@@ -122,7 +135,7 @@ def _folder(form: FolderForm) -> dict[str, Any]:
     fields = _schema_fields(form.schema)
     if form.markdown:
         fields.append({"name": "body", "label": "Текст страницы", "widget": "markdown"})
-    return {"name": form.name, "label": form.label, "folder": form.folder, "create": True, "slug": "{{fields._slug}}",
+    return {"name": form.name, "label": form.label, "folder": form.folder, "create": True, "slug": {"editable": True},
             "extension": "md" if form.markdown else "yaml", "format": "frontmatter" if form.markdown else "yaml",
             "summary": form.summary, "fields": fields}
 
@@ -143,6 +156,8 @@ def cms_config(project: Project) -> dict[str, Any]:
     result: dict[str, Any] = {
         "backend": backend,
         "publish_mode": "editorial_workflow",
+        # A save writes no empty optional field ('', null, []), which check would reject (issue 13).
+        "output": {"omit_empty_optional_fields": True},
         "media_folder": "content/files",
         "public_folder": "/files",
         "collections": collections,
@@ -160,8 +175,8 @@ def cms_config_yaml(project: Project) -> str:
 def admin_files(project: Project) -> dict[str, bytes]:
     """/admin/: the page, the generated config and Sveltia CMS from the npm package (no CDN)."""
     # The project's own node_modules first, then the one beside Око itself (as with the templates).
-    package = next((root / CMS_PACKAGE for root in (project.root, ENGINE_ROOT)
-                    if (root / CMS_PACKAGE / "index.js").is_file()), None)
+    roots = (project.root, ENGINE_ROOT) if ENGINE_ROOT else (project.root,)
+    package = next((root / CMS_PACKAGE for root in roots if (root / CMS_PACKAGE / "index.js").is_file()), None)
     if package is None:
         raise CmsScriptMissingError(str(CMS_PACKAGE / "index.js"))
     cms = project.config.cms if project.config else None
@@ -174,4 +189,19 @@ def admin_files(project: Project) -> dict[str, bytes]:
     for path in sorted(package.rglob("*")):
         if path.is_file() and not path.name.endswith(".map"):
             files[f"admin/cms/{path.relative_to(package).as_posix()}"] = path.read_bytes()
+    files["admin/cms/index.js"] = json_imports(files["admin/cms/index.js"])
+    for path in sorted((package.parent / "locales").glob("*.json")):
+        files[f"admin/locales/{path.name}"] = path.read_bytes()
     return files
+
+
+LOCALE_IMPORT = re.compile(rb"import\((`\.\./locales/[A-Za-z-]+\.json`)\)")
+
+
+def json_imports(script: bytes) -> bytes:
+    """The npm build loads its translations with `import("../locales/ru.json")`, for the site's bundler to
+    resolve. Without a bundler a browser refuses a JSON module imported without its type, so the editor
+    retried ru.json hundreds of times and fell back to English: the imports get `with {type: "json"}`."""
+    # A new Sveltia CMS that loads them otherwise leaves nothing to patch: tests/test_cms_roundtrip.py then
+    # finds the interface in English with a Russian browser.
+    return LOCALE_IMPORT.sub(rb'import(\1,{with:{type:"json"}})', script)

@@ -17,12 +17,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from oko import spreadsheets
 from oko.errors import Issue
 from oko.kinds.schedule.model import Procedure, ProcedureKind
+from oko.kinds.schedule.shape import shape_problems
+from oko.kinds.schedule.window_text import looks_like_window, parse_window
+from oko.kinds.schedule.yaml_out import procedure_item, procedures_yaml  # noqa: F401  (build.py import-schedule)
 from oko.models.common import AcademicYear
 from oko.ru import MONTHS_NOMINATIVE
 from oko.spreadsheets import ReadError, Sheet, read_sheets
@@ -30,7 +32,10 @@ from oko.spreadsheets import ReadError, Sheet, read_sheets
 # Header words → Procedure fields (lower-case prefixes, first match wins).
 COLUMN_NAMES = (
     ("date", ("дата",)),
+    ("window", ("сроки проведения", "срок проведения", "период проведения", "сроки", "срок")),
     ("classes", ("класс",)),
+    ("subject_later", ("предмет определяется позже", "предмет по выбору", "выбор предмета")),
+    ("choices", ("предметы на выбор", "из предметов")),
     ("subject", ("предмет", "учебный предмет")),
     ("kind", ("вид", "форма контроля", "тип")),
     ("level", ("уровень",)),
@@ -60,7 +65,7 @@ def import_schedule(path: Path, year: AcademicYear | None = None) -> tuple[list[
         if header_row is None:
             continue
         if "date" in columns:
-            found, problems = _read_rows(sheet, header_row, columns, shown)
+            found, problems = _read_rows(sheet, header_row, columns, shown, year)
         else:
             found, problems = _read_grid(sheet, header_row, columns, shown, year)
         procedures += found
@@ -118,7 +123,7 @@ def _date_text(value: Any) -> str:
 
 
 def _read_rows(
-    sheet: Sheet, header: int, columns: dict[str, int], shown: str
+    sheet: Sheet, header: int, columns: dict[str, int], shown: str, year: AcademicYear | None = None
 ) -> tuple[list[Procedure], list[Issue]]:
     procedures, issues = [], []
     for index in range(header + 1, len(sheet.rows)):
@@ -126,38 +131,97 @@ def _read_rows(
         values = {name: (row[column] if column < len(row) else None) for name, column in columns.items()}
         if all(_text(value) == "" for value in values.values()):
             continue
-        data = {name: (_date_text(value) if name == "date" else _text(value)) for name, value in values.items()}
-        data = {name: value for name, value in data.items() if value != "" or name == "kind"}
-        if "kind" not in columns:
-            data["kind"] = ProcedureKind.CONTROL.label  # a table without the column lists control works
-        procedure, problems = _validated(data, sheet, index, columns, shown)
+        data, where, problems = _row_data(values, columns, year)
+        issues += [_problem(shown, sheet, index, column, message, hint) for column, message, hint in problems]
+        if problems:
+            continue
+        procedure, problems = _validated(data, sheet, index, where, shown)
         issues += problems
         if procedure:
             procedures.append(procedure)
     return procedures, issues
 
 
+def _row_data(values: dict[str, Any], columns: dict[str, int], year: AcademicYear | None
+              ) -> tuple[dict[str, Any], dict[str, int], list[tuple[int, str, str]]]:
+    """A row's cells → the fields of a Procedure, the column each field came from, and cells not understood."""
+    where = dict(columns)
+    problems: list[tuple[int, str, str]] = []
+    if isinstance(values.get("classes"), dt.date):
+        # Excel turns «5-9» typed into a cell into 9 May: the range is lost, so say so instead of guessing.
+        problems.append((columns["classes"], f"в ячейке классов дата «{_date_text(values['classes'])}» — похоже, "
+                         "Excel превратил диапазон классов (например, 5-9) в дату",
+                         "сделайте ячейку текстовой (Формат ячеек → Текстовый) и введите классы заново"))
+    data = {name: (_date_text(value) if name == "date" else _text(value)) for name, value in values.items()}
+    data = {name: value for name, value in data.items() if value != "" or name == "kind"}
+    if "kind" not in columns:
+        data["kind"] = ProcedureKind.CONTROL.label  # a table without the column lists control works
+    window_text = data.pop("window", "")
+    if not window_text and looks_like_window(data.get("date", "")):
+        window_text, where["window"] = data["date"], columns["date"]
+    if window_text:
+        window = parse_window(window_text, year)
+        if window is None:
+            problems.append((where["window"], f"не понят срок проведения «{window_text}»",
+                             "срок пишется как 11.04.2026–15.04.2026 или «с 11 по 15 апреля 2026»"))
+        else:
+            data["window"] = {"start": window[0].strftime("%d.%m.%Y"), "end": window[1].strftime("%d.%m.%Y")}
+            if data.get("date") == window_text:
+                del data["date"]  # the window stands in the date column: no day chosen yet
+    _subjects(data)
+    return data, where, problems
+
+
+def _subjects(data: dict[str, Any]) -> None:
+    """«Русский язык, Математика» is a complex work; a «Предмет определяется позже» cell, a later subject."""
+    label, choices = data.pop("subject_later", ""), data.pop("choices", "")
+    if label:
+        data["subject_later"] = {"label": label, "choices": [c.strip() for c in choices.split(",") if c.strip()]}
+        if data.get("subject") == label:
+            del data["subject"]  # not assigned yet: the subject column repeats the label
+    subjects = [part.strip() for part in data.get("subject", "").split(",") if part.strip()]
+    if len(subjects) > 1:
+        data["subjects"] = subjects
+        del data["subject"]
+
+
 def _validated(data: dict[str, Any], sheet: Sheet, row: int, columns: dict[str, int],
                shown: str) -> tuple[Procedure | None, list[Issue]]:
     try:
-        return Procedure.model_validate(data), []
+        procedure = Procedure.model_validate(data)
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
             field = str(error["loc"][0]) if error["loc"] else "date"
-            column = columns.get(field, 0)
+            column = columns.get(field, columns.get("subject", 0) if field == "subjects" else 0)
             value = data.get(field, "")
-            message = f"не понято значение «{value}»" if value != "" else "пустая ячейка"
-            problems.append(_problem(shown, sheet, row, column, f"{message} ({_FIELD_NAMES.get(field, field)})",
-                                     hint=_FIELD_HINTS.get(field, "")))
-        return None, problems
+            if error["type"] in ("oko_classes", "oko_window"):  # the model's own Russian message names the fault
+                message = f"{error['msg']} ({_FIELD_NAMES.get(field, field)})"
+            else:
+                message = f"не понято значение «{_shown(value)}»" if value != "" else "пустая ячейка"
+                message = f"{message} ({_FIELD_NAMES.get(field, field)})"
+            problems.append(_problem(shown, sheet, row, column, message, hint=_FIELD_HINTS.get(field, "")))
+        if "subject" in columns and not {"subject", "subjects", "subject_later"} & set(data):
+            problems.append(_problem(shown, sheet, row, columns["subject"], "пустая ячейка (предмет)"))
+        return None, sorted(problems, key=lambda issue: issue.column or 0)
+    problems = [_problem(shown, sheet, row, columns.get(name, columns.get("subject", 0)), message, hint)
+                for name, message, hint in shape_problems(procedure)]
+    return (None if problems else procedure), problems
 
 
-_FIELD_NAMES = {"date": "дата", "classes": "класс", "subject": "предмет", "kind": "вид работы", "level": "уровень",
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return value.get("start", "") + "–" + value.get("end", "")
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+_FIELD_NAMES = {"date": "дата", "window": "срок проведения", "subjects": "предметы", "classes": "класс",
+                "subject_later": "предмет определяется позже", "subject": "предмет", "kind": "вид работы",
+                "level": "уровень",
                 "duration": "продолжительность", "lesson": "урок", "form": "форма", "note": "примечание"}
 _FIELD_HINTS = {
     "date": "дата пишется как 14.10.2025",
-    "classes": "класс пишется как 5А, несколько — через запятую",
+    "classes": "класс пишется как 5А, несколько — через запятую, параллели — 5 или 5-9",
     "kind": "например: контрольная работа, диктант, ВПР, диагностическая работа",
     "level": "федеральный, региональный или школьный",
     "duration": "минуты (45) или уроки («2 урока»)",
@@ -231,17 +295,3 @@ def _grid_dates(value: Any, month: int | None, year: AcademicYear | None) -> tup
         except ValueError:
             return [], True
     return dates, False
-
-
-def procedures_yaml(procedures: list[Procedure], source: str) -> str:
-    """The compact YAML of a procedures file: one procedure per line."""
-    items = []
-    for p in procedures:
-        item: dict[str, Any] = {"date": p.date.strftime("%d.%m.%Y"), "classes": ", ".join(p.classes),
-                                "subject": p.subject, "kind": p.kind.label, "level": p.level.label if p.level else None,
-                                "duration": p.duration, "lesson": p.lesson,
-                                "form": p.form.label if p.form else None, "note": p.note}
-        items.append({key: value for key, value in item.items() if value is not None})
-    body = yaml.safe_dump({"procedures": items}, allow_unicode=True, sort_keys=False, default_flow_style=None,
-                          width=10_000)
-    return f"# Импортировано из {source} командой build.py import-schedule\n{body}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 from oko.errors import Issue
 from oko.kind import MarkdownSource
 from oko.links import LINK_HINT, Routes, relative_url, resolve_link
@@ -24,7 +26,7 @@ def render_markdown_bodies(sources: dict[str, MarkdownSource], routes: Routes, p
         source = sources[page.source]
         body, doc, first_line, indented = source.text, source.doc, source.first_line, source.indented
         rendered = render_markdown(body, _page_link_resolver(page.source, page.url, routes))
-        page.data["body"] = rendered.html
+        page.data["body"] = scrolling_tables(rendered.html)
         for target, at in zip(rendered.broken, _link_positions(body, first_line, rendered.broken), strict=True):
             issues.append(doc.issue(
                 f"ссылка «{target}» никуда не ведёт: такого файла или страницы нет", at=_in_file(doc, at, indented),
@@ -32,6 +34,18 @@ def render_markdown_bodies(sources: dict[str, MarkdownSource], routes: Routes, p
             ))
         issues += _removal_issues(rendered.removed, body, doc, first_line, indented)
     return issues
+
+
+_TABLE_OPEN = re.compile(r"<table(?=[\s>])")
+_TABLE_CLOSE = re.compile(r"</table>")
+
+
+def scrolling_tables(html: Markup) -> Markup:
+    """Each table of a Markdown body inside a focusable region that scrolls sideways on its own (WCAG 1.4.10:
+    a data table may scroll, the page may not); the keyboard reaches it, a screen reader names it."""
+    wrapped = _TABLE_OPEN.sub('<div class="table-scroll" role="region" tabindex="0" aria-label="Таблица">'
+                              '<table', str(html))
+    return Markup(_TABLE_CLOSE.sub("</table></div>", wrapped))  # sanitized HTML, tags only added
 
 
 def _removal_issues(removed: list[Removal], body: str, doc: SourceDoc, first_line: int,

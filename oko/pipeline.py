@@ -24,6 +24,7 @@ from oko.cache import digest as cache_digest
 from oko.cache.pages import PageCache, render_traced
 from oko.cache.prepare import prepare_markdown
 from oko.cms import CmsScriptMissingError, admin_files
+from oko.contacts import school_contacts
 from oko.errors import Issue, sorted_issues
 from oko.files import UnsafeFileError, collect_files, scan_project
 from oko.history import last_changes
@@ -39,6 +40,7 @@ from oko.registry import registered
 from oko.render import Assets, TracingEnvironment, content_security_policy, make_environment
 from oko.rules import apply_severities, check_project
 from oko.site import Page, menu_items, search_page, stamp_pages
+from oko.unknown_content import unknown_content
 
 # The default theme: inside an installed package (oko/theme, see pyproject.toml), else the checkout's templates/.
 DEFAULT_TEMPLATES = next((d for d in (Path(__file__).resolve().parent / "theme",) if d.is_dir()),
@@ -101,9 +103,8 @@ def _generate(root: Path, inline_scripts: tuple[str, ...]) -> BuildResult:
     if project.config.cms is not None:
         try:
             files.update(admin_files(project))
-        except CmsScriptMissingError as exc:
-            issues.append(Issue("error", CONFIG_FILE, f"для форм /admin/ нет скрипта Sveltia CMS ({exc})",
-                                hint="выполните `npm ci` в папке проекта (или уберите раздел cms из настроек)"))
+        except CmsScriptMissingError as exc:  # the site is built without /admin/ (an installed Око has no npm)
+            issues.append(exc.issue())
     if any(issue.is_error for issue in issues):  # e.g. a broken Markdown link: nothing to write
         return BuildResult(sorted_issues(issues))
     return BuildResult(sorted_issues(issues), files, len(pages), project)
@@ -146,6 +147,7 @@ def load_project(root: Path, kinds: tuple[Kind, ...] | None = None) -> tuple[Pro
     project.files = collect_files(project.tree, "files")
     for kind in registered() if kinds is None else kinds:
         project.entries[kind.name] = kind.load(project, issues)
+    issues += unknown_content(project.tree, registered() if kinds is None else kinds)
     return project, issues
 
 
@@ -211,6 +213,7 @@ def _render(ctx: Context, pages: list[Page], inline_scripts: tuple[str, ...]) ->
         "menu": menu_items(item for kind in ctx.kinds for item in kind.menu_items(ctx)),
         "menu_urls": sorted(set(routes.by_ref.values())),
         "ministry_links": MINISTRY_LINKS,
+        "contacts": school_contacts(project),  # every footer (oko/contacts.py)
         "content_security_policy": Markup(content_security_policy(inline_scripts)),  # quotes stay quotes
     }
     env = make_environment(template_dirs, assets, shared)

@@ -32,3 +32,31 @@ def registered() -> tuple[Kind, ...]:
 def content_paths() -> list[str]:
     """Everything the registered kinds own under content/, and content/files (published when linked)."""
     return sorted({"files", *(path for kind in registered() for path in kind.paths)})
+
+
+# What the built-in kinds read, by kind name, where it is not content/<folder>/*<suffix>: glob patterns by
+# path segment under content/, «**» for any depth (oko/unknown_content.py reports everything else).
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    "documents": ("documents.yaml",),
+    "food": ("food/**",),  # the menus of school meals, published as they are (any file the kind lists)
+    "results": ("results/*/*.yaml", "results/*.yaml"),  # a file outside a year folder: the loader's own error
+    "schedule": ("schedules/*/*.yaml",),
+    "sveden": ("sveden/*.yaml",),  # a file that is no subsection: the loader's own error, with its did-you-mean
+}
+
+
+def content_layouts(kinds: tuple[Kind, ...] | None = None) -> list[str]:
+    """Every file pattern under content/ the kinds read, and content/files/** (published when linked).
+
+    A kind may declare its own `layout`; one without a known layout owns its paths whole.
+    """
+    patterns = ["files/**"]
+    for kind in registered() if kinds is None else kinds:
+        declared = getattr(kind, "layout", None) or LAYOUTS.get(kind.name)
+        if declared:
+            patterns += declared
+        elif kind.folder and kind.model is not None:
+            patterns.append(f"{kind.folder}/*{kind.suffix}")
+        else:
+            patterns += [f"{path}/**" if "." not in path else path for path in kind.paths]
+    return sorted(dict.fromkeys(patterns))

@@ -1,7 +1,9 @@
 """JSON Schemas (draft-07) for every content kind, generated from the models into `schemas/`.
 
-Editors' tools (VS Code with the YAML extension) read the `# yaml-language-server: $schema=…` line at
-the top of a content file and show completion and errors as one types. The build's own validation
+Editors' tools (VS Code with the YAML extension) find each schema through the workspace settings
+(.vscode/settings.json maps it to its files by glob), and show completion and errors as one types. No
+content file carries a `# yaml-language-server: $schema=…` line: a form save drops comments, so the
+settings are the one place that says it. The build's own validation
 stays the authority: the schemas only describe the same models.
 """
 
@@ -104,28 +106,48 @@ def kind_of(path: Path, root: Path) -> Schema | None:
     return next((kind for kind in content_schemas() if kind.pattern and relative.match(kind.pattern)), None)
 
 
-def schema_line(path: Path, root: Path) -> str | None:
-    """`# yaml-language-server: $schema=…` for a content file, relative to it."""
-    kind = kind_of(path, root)
-    if kind is None:
-        return None
-    depth = len(path.relative_to(root).parts) - 1
-    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{kind.name}.schema.json"
+SCHEMA_COMMENT = "# yaml-language-server:"
 
 
-def add_schema_lines(root: Path) -> list[Path]:
-    """Put (or correct) the schema line as the first line of every content YAML file."""
+def editor_settings() -> dict[str, str]:
+    """VS Code: each schema by glob (the kinds' patterns) and the recommended YAML extension."""
+    globs: dict[str, list[str]] = {}
+    for schema in content_schemas():
+        if schema.pattern:
+            globs.setdefault(f"./{SCHEMA_DIR}/{schema.name}.schema.json", []).append(schema.pattern)
+    globs["./schemas/procedures.schema.json"].append("!content/schedules/*/schedule.yaml")
+    # The schemas are the project's own: SchemaStore's catalogue (fetched from the network) stays out.
+    settings = {"yaml.schemas": globs, "yaml.schemaStore.enable": False, "files.encoding": "utf8",
+                "files.eol": "\n", "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2}}
+    extensions = {"recommendations": ["redhat.vscode-yaml"]}
+    return {".vscode/settings.json": _json(settings), ".vscode/extensions.json": _json(extensions)}
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_editor_settings(root: Path) -> list[Path]:
+    written = []
+    for relative, text in editor_settings().items():
+        path = root / relative
+        path.parent.mkdir(exist_ok=True)
+        if path.is_symlink():
+            continue  # never write through a link: it could lead out of the project
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def remove_schema_lines(root: Path) -> list[Path]:
+    """Drop the `# yaml-language-server: $schema=…` first line older versions of Око wrote (the settings say it)."""
     changed = []
     for path in sorted([root / "site_config.yaml", *(root / "content").rglob("*.yaml")]):
-        # Never write through a link: it could lead out of the project (oko/files.py refuses to read them too).
-        line = schema_line(path, root) if path.is_file() and not path.is_symlink() else None
-        if line is None:
+        if not path.is_file() or path.is_symlink():
             continue
         text = path.read_text(encoding="utf-8")
-        lines = text.split("\n", 1)
-        if lines[0] == line:
-            continue
-        rest = lines[1] if lines[0].startswith("# yaml-language-server:") and len(lines) > 1 else text
-        path.write_text(f"{line}\n{rest}", encoding="utf-8")
-        changed.append(path)
+        if text.startswith(SCHEMA_COMMENT):
+            path.write_text(text.split("\n", 1)[1] if "\n" in text else "", encoding="utf-8")
+            changed.append(path)
     return changed

@@ -70,7 +70,7 @@ def _issue(doc: SourceDoc, root: type[BaseModel], error: ErrorDetails) -> Issue:
     if kind in ("enum", "literal_error"):
         return _bad_choice(doc, root, path, error["input"])
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        return _bad_tag(doc, path, error)
+        return _bad_tag(doc, root, path, error)
     message, hint = _message(kind, error)
     return doc.issue(message, path, hint=hint)
 
@@ -138,17 +138,28 @@ def _bad_choice(doc: SourceDoc, root: type[BaseModel], path: DataPath, value: An
     return doc.issue(f"недопустимое значение «{value}»: допустимы {', '.join(shown)}", path, hint=hint)
 
 
-def _bad_tag(doc: SourceDoc, path: DataPath, error: ErrorDetails) -> Issue:
+def _bad_tag(doc: SourceDoc, root: type[BaseModel], path: DataPath, error: ErrorDetails) -> Issue:
     """A discriminated union (e.g. a scale's `kind`) got an unknown or no kind."""
     ctx = error.get("ctx") or {}
     key = str(ctx.get("discriminator", "kind")).strip("'")
+    if error["type"] == "union_tag_not_found":  # pydantic names no tags then: the union's members do
+        expected = _union_tags(_annotation_at(root, path, doc.data), key)
+        return doc.issue(f"нет поля «{key}»: допустимы {', '.join(expected)}", path,
+                         hint=f"добавьте строку «{key}: {expected[0]}» или другое из допустимых" if expected else "")
     expected = [tag.strip(" '") for tag in str(ctx.get("expected_tags", "")).split(",") if tag.strip()]
-    if error["type"] == "union_tag_not_found":
-        return doc.issue(f"нет поля «{key}»: допустимы {', '.join(expected)}", path)
     tag = str(ctx.get("tag", ""))
     close = _close_match(tag, tuple(expected))
     return doc.issue(f"недопустимое значение «{tag}»: допустимы {', '.join(expected)}", (*path, key),
                      hint=f"возможно, вы имели в виду «{close[0]}»" if close else "")
+
+
+def _union_tags(annotation: Any, key: str) -> list[str]:
+    """The values of `key` that tell the members of a discriminated union apart, in the union's order."""
+    tags: list[str] = []
+    for member in _unwrap(annotation):
+        if isinstance(member, type) and issubclass(member, BaseModel) and key in member.model_fields:
+            tags += [str(tag) for tag in typing.get_args(member.model_fields[key].annotation)]
+    return tags
 
 
 def _enum_values(annotation: Any) -> tuple[list[str], list[str]]:
@@ -157,8 +168,11 @@ def _enum_values(annotation: Any) -> tuple[list[str], list[str]]:
         if isinstance(candidate, type) and issubclass(candidate, LabelledEnum):
             values = [member.value for member in candidate]
             labels = [member.label for member in candidate]
-            shown = [f"{value} ({label})" for value, label in zip(values, labels, strict=True)]
+            shown = [f"{member.value} ({member.label})" for member in candidate]
             return (labels if len(values) > 4 else shown), values + labels
+        if typing.get_origin(candidate) is typing.Literal:  # e.g. `rules:` levels in site_config.yaml
+            values = [str(value) for value in typing.get_args(candidate)]
+            return values, values
         if isinstance(candidate, type) and issubclass(candidate, Enum):
             values = [str(member.value) for member in candidate]
             return values, values

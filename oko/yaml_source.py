@@ -37,8 +37,10 @@ def parse_yaml(text: str, shown_as: str, line_offset: int = 0) -> tuple[SourceDo
         return _build(doc, yaml.SafeLoader, line_offset)
     except yaml.MarkedYAMLError as exc:
         return None, [syntax_issue(doc, exc, line_offset)]
-    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
-        return None, [doc.issue(f"ошибка синтаксиса YAML: {exc}", at=Position(1 + line_offset, 1))]
+    except yaml.reader.ReaderError as exc:  # a control character or a lone surrogate the reader refuses
+        return None, [_reader_issue(doc, exc, line_offset)]
+    except yaml.YAMLError:
+        return None, [doc.issue("ошибка синтаксиса YAML", at=Position(1 + line_offset, 1))]
 
 
 def _build(doc: SourceDoc, loader_class: type, line_offset: int) -> tuple[SourceDoc | None, list[Issue]]:
@@ -58,6 +60,15 @@ def _build(doc: SourceDoc, loader_class: type, line_offset: int) -> tuple[Source
         )]
     doc.data = documents[0]
     return (None if any(i.is_error for i in issues) else doc), issues
+
+
+def _reader_issue(doc: SourceDoc, exc: yaml.reader.ReaderError, line_offset: int) -> Issue:
+    """A character YAML does not allow, named by its code at its own line and column (PyYAML's text is English)."""
+    before = doc.text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    return doc.issue(f"недопустимый невидимый символ U+{exc.character:04X}", at=Position(line + line_offset, column),
+                     hint="удалите его: такие символы попадают в текст при копировании из других программ")
 
 
 def _is_comment_or_blank(line: str) -> bool:

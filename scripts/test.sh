@@ -18,4 +18,5 @@ ensure_venv requirements-dev.txt
 npm ci --no-audit --no-fund --loglevel=error
 
 .venv/bin/ruff check .
-exec .venv/bin/python -m pytest "$@"
+# Both cores: whole test files go to one worker, so their module fixtures (a built site, a browser) are made once.
+exec .venv/bin/python -m pytest -n 2 --dist loadfile "$@"

@@ -36,10 +36,10 @@ PAGE_TYPES: dict[str, str] = {
     "plan": "/plans/ooosh-9-2023-2024/",
     "markdown-page": "/obektivnost/",
     "schedule-index": "/schedule/",
-    "schedule-year": "/schedule/2025-2026/",
-    "schedule-class": "/schedule/2025-2026/5a/",
-    "schedule-calendar": "/schedule/2025-2026/calendar/",
-    "schedule-matrix": "/schedule/2025-2026/matrix/",
+    "schedule-year": "/schedule/2026-2027/",
+    "schedule-class": "/schedule/5a/",  # the newest year's class page at its address without the year
+    "schedule-calendar": "/schedule/2026-2027/calendar/",
+    "schedule-matrix": "/schedule/2026-2027/matrix/",
     "sveden-index": "/sveden/",
     "sveden-common": "/sveden/common/",
     "sveden-documents": "/sveden/document/",
@@ -50,6 +50,8 @@ PAGE_TYPES: dict[str, str] = {
     "demos": "/demos/",
     "food": "/food/",
     "search": "/search/",
+    "news": "/news/",
+    "news-item": "/news/itogovoe-sobesedovanie-2026/",
 }
 
 
@@ -199,3 +201,17 @@ BODY_LUMINANCE = """() => {
   const main = document.querySelector('main') || document.body;
   return [luminance(getComputedStyle(main).color), luminance(background(main))];
 }"""
+
+
+@contextmanager
+def launched_browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (never `playwright install`), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
+from unittest import mock
 
 from oko.errors import Issue
+from oko.kinds.schedule.stale import BUILD_DATE_VARIABLE
 from oko.pipeline import BuildResult, generate
+
+# The tiny school is checked during its own year: the stale-year warning (tests/test_current_year.py)
+# is not what these tests are about, and they must not change with the real date.
+SCHOOL_DAY = "2025-10-01"
 
 HEADER = """\
 academic_year: "2025-2026"
@@ -47,7 +54,13 @@ def make_school(root: Path, procedures: str, header: str = HEADER, config_extra:
 
 
 def build(root: Path, procedures: str, **kwargs: str) -> BuildResult:
-    return generate(make_school(root, procedures, **kwargs))
+    return generate_on_school_day(make_school(root, procedures, **kwargs))
+
+
+def generate_on_school_day(root: Path) -> BuildResult:
+    """A build judged as if today were inside the fixture's year (no stale-year warning)."""
+    with mock.patch.dict(os.environ, {BUILD_DATE_VARIABLE: SCHOOL_DAY}):
+        return generate(root)
 
 
 def coded(result: BuildResult, code: str) -> list[Issue]:

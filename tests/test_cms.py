@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import json
 import subprocess
 import sys
 import threading
@@ -13,7 +14,7 @@ import pytest
 import yaml
 
 from oko.errors import Issue, report_summary
-from oko.schemas import CONTENT_KINDS, schema_line, schema_texts
+from oko.schemas import CONTENT_KINDS, SCHEMA_DIR, kind_of, schema_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 SVELTIA_SCHEMA = ROOT / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
@@ -40,7 +41,8 @@ def test_cms_config_validates_against_the_cms_schema_and_covers_every_kind(tmp_p
     targets = {c.get("folder") for c in config["collections"]} | {
         f["file"] for c in config["collections"] for f in c.get("files", [])}
     for kind in CONTENT_KINDS:
-        pattern = kind.pattern or {"page": "content/pages", "criteria": "content/criteria"}[kind.name]
+        pattern = kind.pattern or {"page": "content/pages", "criteria": "content/criteria",
+                                   "news": "content/news"}[kind.name]
         folder = pattern.rsplit("/", 1)[0] if "*" in pattern.rsplit("/", 1)[-1] else pattern
         assert folder in targets or any(Path(t).match(pattern) for t in targets if t), kind.name
 
@@ -58,7 +60,7 @@ def test_cms_fields_are_russian_with_selects_and_date_pickers(tmp_path: Path) ->
     assert all(f["label"] and not f["label"].isascii() for f in plans["fields"])
     criteria = next(c for c in config["collections"] if c["name"] == "criteria")
     scales = next(f for f in criteria["fields"] if f["name"] == "scales")
-    assert {t["name"] for t in scales["types"]} == {"percent", "points", "errors", "rubric"}
+    assert {t["name"] for t in scales["types"]} == {"percent", "points", "error_count", "errors", "rubric"}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -109,14 +111,17 @@ def content_files() -> list[Path]:
     return [ROOT / "site_config.yaml", *sorted((ROOT / "content").rglob("*.yaml"))]
 
 
-def test_every_content_file_names_its_schema_and_validates_against_it() -> None:
+def test_every_content_file_has_a_schema_and_validates_against_it() -> None:
+    """Each file's schema by its kind's pattern — the mapping .vscode/settings.json gives editors."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
     groups: dict[Path, list[Path]] = {}
     for path in content_files():
-        line = schema_line(path, ROOT)
-        assert line is not None, path
-        assert path.read_text("utf-8").split("\n", 1)[0] == line, f"{path}: run `python build.py schemas`"
-        schema = (path.parent / line.split("$schema=", 1)[1]).resolve()
-        groups.setdefault(schema, []).append(path)
+        kind = kind_of(path, ROOT)
+        assert kind is not None, path
+        assert not path.read_text("utf-8").startswith("# yaml-language-server:"), f"{path}: run `build.py schemas`"
+        key = f"./{SCHEMA_DIR}/{kind.name}.schema.json"
+        assert key in settings["yaml.schemas"], f"{key}: run `python build.py schemas`"
+        groups.setdefault(ROOT / SCHEMA_DIR / f"{kind.name}.schema.json", []).append(path)
     for schema, files in groups.items():
         result = check_jsonschema(schema, *files)
         assert result.returncode == 0, result.stdout + result.stderr

@@ -39,13 +39,21 @@ def coded(result: BuildResult, code: str) -> list[Issue]:
 PERCENT = """\
 - kind: percent
   title: Контрольная работа
-  marks: {5: 90-100, 4: 70-89, 3: 50-69, 2: 0-49}
+  marks:
+    - {mark: "5", range: 90-100}
+    - {mark: "4", range: 70-89}
+    - {mark: "3", range: 50-69}
+    - {mark: "2", range: 0-49}
 """
 POINTS = """\
 - kind: points
   title: Самостоятельная работа
   max: 20
-  marks: {5: 18-20, 4: 14-17, 3: 9-13, 2: 0-8}
+  marks:
+    - {mark: "5", range: 18-20}
+    - {mark: "4", range: 14-17}
+    - {mark: "3", range: 9-13}
+    - {mark: "2", range: 0-8}
 """
 RUBRIC = """\
 - kind: rubric
@@ -54,17 +62,23 @@ RUBRIC = """\
     - {code: К1, name: Модель, max: 2}
     - {code: К2, name: Вычисления, max: 2}
     - {code: К3, name: Ответ, max: 1}
-  marks: {5: 5, 4: 4, 3: 2-3, 2: 0-1}
+  marks:
+    - {mark: "5", range: 5}
+    - {mark: "4", range: 4}
+    - {mark: "3", range: 2-3}
+    - {mark: "2", range: 0-1}
 """
 ERRORS = """\
 - kind: errors
   title: Диктант
-  error_classes: {орфографические: ошибки в написании слов, пунктуационные: ошибки в знаках препинания}
+  error_classes:
+    - {name: орфографические, description: ошибки в написании слов}
+    - {name: пунктуационные, description: ошибки в знаках препинания}
   marks:
-    5: [{орфографические: 0, пунктуационные: 1}]
-    4: [{орфографические: 2, пунктуационные: 2}, {орфографические: 1, пунктуационные: 3}]
-    3: [{орфографические: 4, пунктуационные: 4}]
-    2: [{орфографические: 7, пунктуационные: 7}]
+    - {mark: "5", errors: ["0/1"]}
+    - {mark: "4", errors: ["2/2", "1/3"]}
+    - {mark: "3", errors: ["4/4"]}
+    - {mark: "2", errors: ["7/7"]}
   conditions: [при трёх исправлениях отметка снижается на балл]
 """
 
@@ -87,29 +101,41 @@ def test_every_scale_kind_renders_an_accessible_table(tmp_path: Path) -> None:
     assert "Текст критериев." in page
 
 
-@pytest.mark.parametrize(("marks", "line", "message"), [
-    ("{5: 90-100, 4: 70-85, 3: 50-69, 2: 0-49}", 8, "пропущены баллы 86–89: им не соответствует ни одна отметка"),
-    ("{5: 85-100, 4: 70-89, 3: 50-69, 2: 0-49}", 8, "баллы 85–89 попадают и в «5», и в «4»"),
-    ("{5: 50-69, 4: 70-89, 3: 90-100, 2: 0-49}", 8,
-     "отметки не по порядку: диапазон «4» (70–89) выше, чем у «5» (50–69)"),
-    ("{5: 90-110, 4: 70-89, 3: 50-69, 2: 0-49}", 8, "«5»: 90–110 — больше наибольшего балла 100"),
-    ("{5: 90-100, 4: 70-89, 3: 50-69, 2: 10-49}", 8, "пропущены баллы 0–9: им не соответствует ни одна отметка"),
-    ("{5: 90-100, 4: 70-89, 3: 50-69, 1: 0-49}", 8, "отметки «1» нет в пятибалльной шкале"),
+def percent(marks: str) -> str:
+    """PERCENT with its rows replaced: «5: 90-100, 4: 70-85» → one row per mark."""
+    rows = "".join(f'    - {{mark: "{mark}", range: "{span}"}}\n' for mark, span in
+                   (pair.split(": ") for pair in marks.split(", ")))
+    return PERCENT.split("  marks:\n")[0] + "  marks:\n" + rows
+
+
+@pytest.mark.parametrize(("marks", "issues"), [
+    ("5: 90-100, 4: 70-85, 3: 50-69, 2: 0-49",
+     [(9, "criteria.scale", "пропущены проценты 86–89: им не соответствует ни одна отметка")]),
+    ("5: 85-100, 4: 70-89, 3: 50-69, 2: 0-49", [(9, "criteria.scale", "проценты 85–89 попадают и в «5», и в «4»")]),
+    ("5: 50-69, 4: 70-89, 3: 90-100, 2: 0-49",
+     [(10, "criteria.scale", "отметки не по порядку: диапазон «4» (70–89) выше, чем у «5» (50–69)"),
+      (11, "criteria.scale", "отметки не по порядку: диапазон «3» (90–100) выше, чем у «4» (70–89)")]),
+    ("5: 90-110, 4: 70-89, 3: 50-69, 2: 0-49", [(9, "criteria.scale", "«5»: 90–110 — больше наибольшего балла 100")]),
+    ("5: 90-100, 4: 70-89, 3: 50-69, 2: 10-49",
+     [(12, "criteria.scale", "пропущены проценты 0–9: им не соответствует ни одна отметка")]),
+    ("5: 90-100, 4: 70-89, 3: 50-69, 1: 0-49",
+     [(8, "criteria.marks", "в шкале нет отметки «2»: она есть в наборе отметок 5, 4, 3, 2"),
+      (11, "criteria.scale", "пропущены проценты 0–49: им не соответствует ни одна отметка"),
+      (12, "criteria.marks", "отметки «1» нет в наборе отметок: 5, 4, 3, 2")]),
 ])
-def test_broken_percent_scales_are_errors_with_their_line(tmp_path: Path, marks: str, line: int, message: str) -> None:
-    result = build(tmp_path, criteria(PERCENT.replace("{5: 90-100, 4: 70-89, 3: 50-69, 2: 0-49}", marks)))
-    issues = coded(result, "criteria.scale")
-    assert message in [i.message for i in issues]
-    issue = next(i for i in issues if i.message == message)
-    assert (issue.file, issue.line, issue.level) == (CRITERIA, line, "error")
+def test_broken_percent_scales_are_errors_with_their_line(tmp_path: Path, marks: str,
+                                                          issues: list[tuple[int, str, str]]) -> None:
+    result = build(tmp_path, criteria(percent(marks)))
+    found = [(i.line, i.code, i.message) for i in result.issues if i.is_error]
+    assert found == issues
+    assert all(i.file == CRITERIA for i in result.issues if i.is_error)
     assert result.failed()
 
 
 def test_rubric_marks_must_stay_within_the_sum_of_criteria(tmp_path: Path) -> None:
-    result = build(tmp_path, criteria(RUBRIC.replace("marks: {5: 5,", "marks: {5: 5-6,")))
-    [issue] = coded(result, "criteria.scale")
-    assert issue.message == "«5»: 5–6 — больше наибольшего балла 5"
-    assert issue.line == 12
+    result = build(tmp_path, criteria(RUBRIC.replace('{mark: "5", range: 5}', '{mark: "5", range: 5-6}')))
+    [issue] = [i for i in result.issues if i.is_error]
+    assert (issue.code, issue.message, issue.line) == ("criteria.scale", "«5»: 5–6 — больше наибольшего балла 5", 13)
 
 
 def test_points_scale_needs_a_maximum(tmp_path: Path) -> None:
@@ -118,21 +144,22 @@ def test_points_scale_needs_a_maximum(tmp_path: Path) -> None:
     assert (issue.line, issue.message) == (6, "для шкалы в баллах укажите max — наибольший балл")
 
 
-def test_error_norms_are_monotonic_and_use_declared_classes(tmp_path: Path) -> None:
-    broken = ERRORS.replace("5: [{орфографические: 0, пунктуационные: 1}]",
-                            "5: [{орфографические: 5, пунктуационые: 1}]")
+def test_error_norms_are_monotonic_and_count_every_class(tmp_path: Path) -> None:
+    broken = ERRORS.replace('{mark: "5", errors: ["0/1"]}', '{mark: "5", errors: ["5/1", "1"]}')
     result = build(tmp_path, criteria(broken))
-    messages = {(i.line, i.message, i.hint) for i in coded(result, "criteria.errors")}
-    assert (10, "вида ошибок «пунктуационые» нет в error_classes", "возможно, вы имели в виду «пунктуационные»") \
-        in messages
-    assert any(m == "для «5» допускается больше ошибок (6), чем для «4» (4)" for _, m, _ in messages)
+    assert [(i.line, i.message, i.hint) for i in result.issues if i.is_error] == [
+        (12, "для «5» допускается больше ошибок (6), чем для «4» (4)",
+         "лучшая отметка допускает не больше ошибок, чем худшая"),
+        (12, "«1»: чисел 1, а видов ошибок 2 (орфографические/пунктуационные)",
+         "по одному числу на каждый вид ошибок, через «/», в порядке error_classes"),
+    ]
 
 
 def test_unknown_scale_kind_suggests_the_right_one(tmp_path: Path) -> None:
     result = build(tmp_path, criteria(PERCENT.replace("kind: percent", "kind: percents")))
     [issue] = [i for i in result.issues if i.is_error]
     assert (issue.line, issue.column, issue.path) == (6, 11, "scales[0].kind")
-    assert issue.message == "недопустимое значение «percents»: допустимы percent, points, errors, rubric"
+    assert issue.message == "недопустимое значение «percents»: допустимы percent, points, error_count, errors, rubric"
     assert issue.hint == "возможно, вы имели в виду «percent»"
 
 

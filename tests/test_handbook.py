@@ -33,7 +33,7 @@ def handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_builds_every_page(handbook: Path) -> None:
     for page in ("index.html", "plan/index.html", "schedule/index.html", "documents/index.html",
                  "cms/index.html", "word/index.html", "errors/index.html", "security/index.html",
-                 "results/index.html"):
+                 "results/index.html", "criteria/index.html", "start/index.html", "news/index.html"):
         assert (handbook / page).is_file(), page
 
 

@@ -206,7 +206,7 @@ def test_a_folder_or_a_missing_file_gets_a_russian_message(tmp_path: Path) -> No
 def procedures(path: Path) -> list[tuple[str, list[str], str, str, str | None]]:
     found, issues = import_schedule(path)
     assert issues == []
-    return [(p.date.isoformat(), p.classes, p.subject, p.kind.label, p.note) for p in found]
+    return [(p.date.isoformat(), list(p.class_set.tokens), p.subject, p.kind.label, p.note) for p in found]
 
 
 RUSSIAN_EXCEL = ('График оценочных процедур на 2025/2026 учебный год;;;;\r\n'

@@ -43,17 +43,21 @@ def test_registering_adds_the_kind_in_its_order_and_unregistering_removes_it(not
     names = [kind.name for kind in registered()]
     assert names[-2:] == ["vpr", "notices"]  # order 95, after the built-in 90
     assert "notices.title_length" in rule_codes(registered())
-    assert content_paths() == ["criteria", "demos", "documents.yaml", "files", "food", "notices", "organisations",
-                               "pages", "plans", "results", "schedules", "sveden", "vpr"]  # what content/ may hold
+    # what content/ may hold
+    assert content_paths() == ["criteria", "demos", "documents.yaml", "files", "food", "news", "notices",
+                               "organisations", "pages", "plans", "results", "schedules", "sveden", "vpr"]
     with pytest.raises(ValueError, match="already registered"):
         register(KIND)
 
 
 def test_without_registering_the_folder_is_not_read(project: Path) -> None:
+    """Not read, and not skipped without a word: an unknown folder is an error (issue 12)."""
     assert "notices" not in content_paths()
     result = generate(project)
-    assert not result.failed()
-    assert not any(path.startswith("notices/") for path in result.files)
+    assert [(issue.file, issue.message) for issue in result.issues if issue.is_error] == [
+        ("content/notices/", "неизвестная папка «notices» в content/: её никто не читает, и на сайт из неё "
+                             "ничего не попадёт")]
+    assert result.files == {}
 
 
 def test_a_registered_kind_gets_pages_and_a_menu_entry(notices: None, project: Path) -> None:
@@ -89,13 +93,14 @@ def test_a_page_may_not_take_the_kinds_address(notices: None, project: Path) -> 
     assert (issue.file, issue.message) == ("content/pages/notices.md", "имя страницы «notices» занято разделом сайта")
 
 
-def test_a_registered_kind_gets_a_schema_and_the_schema_line(notices: None, project: Path) -> None:
+def test_a_registered_kind_gets_a_schema_and_its_editor_glob(notices: None, project: Path) -> None:
     assert cli.main(["--project", str(project), "schemas"]) == 0
     schema = json.loads((project / "schemas" / "notice.schema.json").read_text(encoding="utf-8"))
     assert (schema["title"], schema["required"]) == ("Объявление", ["title", "date", "text"])
     assert schema["properties"]["text"]["title"] == "Текст объявления"
-    first_line = (project / NOTICE_FILE).read_text(encoding="utf-8").split("\n", 1)[0]
-    assert first_line == "# yaml-language-server: $schema=../../schemas/notice.schema.json"
+    settings = json.loads((project / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schemas/notice.schema.json"] == ["content/notices/*.yaml"]
+    assert not (project / NOTICE_FILE).read_text(encoding="utf-8").startswith("# yaml-language-server:")
 
 
 def test_a_registered_kind_gets_a_cms_collection(notices: None, project: Path) -> None:
@@ -103,7 +108,7 @@ def test_a_registered_kind_gets_a_cms_collection(notices: None, project: Path) -
     assert cli.main(["--project", str(project), "cms-config", "--out", str(out)]) == 0
     collections = yaml.safe_load(out.read_text(encoding="utf-8"))["collections"]
     names = [collection["name"] for collection in collections]
-    assert names == ["plans", "pages", "criteria", "demos", "vpr", "notices", "organisations", "schedule",
+    assert names == ["plans", "pages", "news", "criteria", "demos", "vpr", "notices", "organisations", "schedule",
                      "documents", "sveden", "settings"]
     notices_form = collections[names.index("notices")]
     assert (notices_form["folder"], notices_form["label"]) == ("content/notices", "Объявления")

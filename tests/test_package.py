@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tomllib
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
@@ -18,6 +17,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from tests.conftest import ROOT
+from tests.fresh_venv import make_venv_with_oko
 
 
 def _pyproject() -> dict:
@@ -69,7 +69,9 @@ def test_build_backend_is_pinned_and_the_console_script_is_the_cli() -> None:
     data = _pyproject()
     assert data["build-system"] == {"requires": ["hatchling==1.33.0"], "build-backend": "hatchling.build"}
     assert data["project"]["scripts"] == {"oko": "oko.cli:console"}
-    assert data["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"] == {"templates": "oko/theme"}
+    assert data["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"] == {
+        "templates": "oko/theme", ".github/workflows": "oko/init/workflows",
+        "requirements.txt": "oko/init/requirements.txt"}
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -84,23 +86,8 @@ def _venv_python(venv: Path) -> Path:
 @pytest.mark.slow
 def test_fresh_venv_installs_the_checkout_and_builds_without_a_templates_folder(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    site_packages = make_venv_with_oko(venv)  # a real install of the checkout (tests/fresh_venv.py)
     python = _venv_python(venv)
-    # The package itself is built (by the pinned hatchling, which pip fetches) and installed for real;
-    # hatchling builds out of the tree, so the checkout is left as it was.
-    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
-    install = subprocess.run([*pip, "install", "--no-deps", "--quiet", str(ROOT)], capture_output=True, text=True,
-                             timeout=300)
-    assert install.returncode == 0, install.stderr
-    # Its dependencies are not downloaded again (numpy, scipy, lxml: a minute and ~100 MB per run): a .pth
-    # puts this .venv's site-packages, made from the same pins, after the fresh venv's own. `pip check`
-    # then proves those are exactly the versions the package declares.
-    site_packages = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                                        capture_output=True, text=True, check=True).stdout.strip())
-    (site_packages / "zz_oko_test_deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
-    checked = subprocess.run([*pip, "check"],
-                             capture_output=True, text=True, timeout=120)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
 
     # The engine and its theme are the installed ones, not the checkout's
     probe = "import oko.pipeline as p; print(p.__file__); print(p.DEFAULT_TEMPLATES)"

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from oko.pipeline import generate
 from oko.write import write_site
-from tests.browser_support import CHROMIUM_ARGS, PAGE_TYPES, require_chromium, serve
+from tests.browser_support import PAGE_TYPES, launched_browser, serve
 from tests.test_errors import write_project
 
 pytestmark = pytest.mark.slow
@@ -122,13 +122,8 @@ def origin(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with launched_browser() as chromium:
+        yield chromium
 
 
 # Counts the policy's refusals on the page (the event fires in the document that refused).

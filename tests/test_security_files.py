@@ -291,14 +291,13 @@ TOO_DEEP = f"слишком глубокая вложенность: больш�
 
 @pytest.mark.slow
 def test_a_plan_of_20000_items_builds(root, tmp_path):
+    """It builds at all: the quadratic spreadsheet loop it once hit took 10½ minutes (the subprocess's timeout
+    stops that); how fast it builds is measured in bench/, not here."""
     write_project(root, {PLAN_FILE: plan_with_items(20_000)})
-    started = time.monotonic()
-    done = build(root, tmp_path / "site", timeout=120)
-    seconds = time.monotonic() - started
+    done = build(root, tmp_path / "site", timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     page = (tmp_path / "site/plans/x/index.html").read_text("utf-8")
     assert "Мероприятие № 20000" in page
-    assert seconds < 60, f"the build took {seconds:.0f} s"
 
 
 def test_too_many_values_are_refused_by_their_count(root):

@@ -264,7 +264,7 @@ RICH = """\
 
 RICH_HTML = """\
 <h2 id="итоги">Итоги</h2>
-<table>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Таблица"><table>
 <thead>
 <tr>
 <th class="align-left">Класс</th>
@@ -279,11 +279,11 @@ RICH_HTML = """\
 <td class="align-right">4</td>
 </tr>
 </tbody>
-</table>
-<table>
+</table></div>
+<div class="table-scroll" role="region" tabindex="0" aria-label="Таблица"><table>
 <thead><tr><th scope="col" colspan="2">Период</th></tr></thead>
 <tbody><tr><td rowspan="2">I</td><td>сентябрь</td></tr></tbody>
-</table>
+</table></div>
 
 <details><summary>Как считается отметка</summary><p>По сумме баллов.</p></details>
 

@@ -82,7 +82,7 @@ def test_serve_rebuilds_after_an_edit_and_shows_errors_in_the_browser(server) ->
     good = plan.read_text(encoding="utf-8")
     plan.write_text(good.replace("grouping: sections", "grupping: sections"), encoding="utf-8")
     error_page = wait_for(base + "plans/ooosh-9-2023-2024/", lambda page: "Сайт не собран" in page)
-    assert "content/plans/ooosh-9-2023-2024.yaml:17:1: ошибка: grupping: неизвестный ключ «grupping»" in error_page
+    assert "content/plans/ooosh-9-2023-2024.yaml:16:1: ошибка: grupping: неизвестный ключ «grupping»" in error_page
     assert "возможно, вы имели в виду «grouping»" in error_page
     assert "Сайт не собран" in fetch(base)  # every page shows the error while it lasts
 

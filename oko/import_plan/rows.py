@@ -33,6 +33,7 @@ from oko.import_plan.columns import (
 )
 from oko.import_plan.document import Cell, Table
 from oko.import_plan.responsible import parse_responsible
+from oko.kinds.plans.model import ITEM_NUMBER as OWN_NUMBER
 from oko.kinds.plans.model import ItemStatus, PlanItem
 from oko.models.deadline import DEADLINE_HINT, DeadlineKind
 
@@ -177,7 +178,9 @@ class PlanRows:
                                                     "показан как есть", DEADLINE_HINT)
         if self.current is not None:
             self.current.items.append(item)
-        else:
+        else:  # a plain list keeps the numbers documents cite («п. 12»); sections often restart theirs
+            if NUMBER in values and OWN_NUMBER.match(values[NUMBER].text):
+                item = {"number": values[NUMBER].text, **item}
             self.loose.append((item, row_where))
 
     def _error(self, where: str, message: str, hint: str = "") -> None:

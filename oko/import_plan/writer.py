@@ -7,7 +7,6 @@ from typing import Any
 
 import yaml
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/plan.schema.json"
 PLAIN_KEYS = {"organisation", "grouping", "status"}  # names and enum words, bare as in content/plans
 
 
@@ -29,9 +28,9 @@ _Dumper.add_representer(_Block, lambda d, v: d.represent_scalar("tag:yaml.org,20
 
 
 def plan_yaml(data: dict[str, Any], source: str) -> str:
-    """The plan file's text: the schema line, where it came from, then the plan."""
+    """The plan file's text: where it came from, then the plan."""
     body = yaml.dump(_styled(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"{SCHEMA_LINE}\n# Импортировано из {source} командой build.py import-plan\n{body}"
+    return f"# Импортировано из {source} командой build.py import-plan\n{body}"
 
 
 def _styled(value: Any, key: str = "") -> Any:

@@ -174,8 +174,8 @@ def parse_academic_year(value: Any) -> Any:
             {"value": value},
         )
     start, end = int(match.group(1)), int(match.group(2))
-    if end < 100:
-        end += start // 100 * 100
+    if end < 100:  # «2023/24»; «1999/00» crosses the century
+        end += start // 100 * 100 + (100 if end < start % 100 else 0)
     if end != start + 1:
         raise PydanticCustomError(
             "oko_academic_year", "учебный год «{value}» должен охватывать два соседних года, например 2023-2024",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Literal
 
 import numpy as np
-from scipy import stats
 
 from oko.results import figures
 from oko.results.model import MarkShift
@@ -23,6 +23,13 @@ from oko.results.model import MarkShift
 Counts = Mapping[int, int]
 Critical = Literal["student", "normal"]
 CONFIDENCE = 0.95  # the methodology's 95 % (t = 1.96)
+
+
+def _stats() -> ModuleType:
+    """scipy.stats, imported when a figure needs it: it takes about a second, and most builds need none."""
+    from scipy import stats
+
+    return stats
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ def interval_from_summary(mean: float, sd: float, n: int, critical: Critical = "
     if n < 2:
         return None
     quantile = 1 - (1 - CONFIDENCE) / 2
-    value = float(stats.t.ppf(quantile, n - 1)) if critical == "student" else float(stats.norm.ppf(quantile))
+    value = float(_stats().t.ppf(quantile, n - 1)) if critical == "student" else float(_stats().norm.ppf(quantile))
     half = value * sd / math.sqrt(n)
     return Interval(mean, sd, n, value, mean - half, mean + half)
 
@@ -98,7 +105,7 @@ def journal_score_correlation(journal_scores: Mapping[int, Counts]) -> Correlati
     y = np.repeat([p[1] for p in pairs], [p[2] for p in pairs])
     if x.size < 3 or np.unique(x).size < 2 or np.unique(y).size < 2:
         return Correlation(None, None, int(x.size), False)
-    result = stats.spearmanr(x, y)
+    result = _stats().spearmanr(x, y)
     rho = float(result.statistic)
     return Correlation(rho, float(result.pvalue), int(x.size), rho < 0)
 
@@ -143,7 +150,7 @@ def cohort_changes(pairs: Sequence[CohortPair], k: float = 3.0,
         return None
     ratios = np.array([p.before / p.after for p in usable])
     q25, q75 = np.percentile(ratios, [25, 75])
-    spread = float(stats.iqr(ratios))
+    spread = float(_stats().iqr(ratios))
     low, high = float(q25) - k * spread, float(q75) + k * spread
     changes = [CohortChange(p.label, float(r), "fall" if r > high else "rise" if r < low else None)
                for p, r in zip(usable, ratios, strict=True)]
@@ -245,7 +252,7 @@ def boundary_peaks(scores: Counts, boundaries: Mapping[int, int], max_score: int
         total = count + sum(neighbours)
         if not neighbours or total == 0:
             continue
-        pvalue = float(stats.binomtest(count, total, 1 / (len(neighbours) + 1), alternative="greater").pvalue)
+        pvalue = float(_stats().binomtest(count, total, 1 / (len(neighbours) + 1), alternative="greater").pvalue)
         peaks.append(BoundaryPeak(mark, score, count, neighbours, pvalue, pvalue < alpha))
     return peaks
 

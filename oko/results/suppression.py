@@ -27,8 +27,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
-from scipy.sparse import csr_array
 
 from oko.results.model import ProcedureResults
 from oko.results.tables import Cell, Form, Publication
@@ -117,6 +115,10 @@ class _System:
     """Non-negative integer atoms; the published cells and the links as equalities."""
 
     def __init__(self, pub: Publication, hidden: Hidden):
+        # scipy loads only when a table is audited: importing it costs about a second on every build.
+        from scipy.optimize import Bounds, LinearConstraint
+        from scipy.sparse import csr_array
+
         self.names = sorted(pub.atoms)
         self.index = {name: i for i, name in enumerate(self.names)}
         rows, values = [], []
@@ -149,6 +151,8 @@ class _System:
         A batch pre-check before the per-cell programs: any integer solution in which a cell differs from its
         true value proves the cell can take two values (what protection 1 asks); the rest are audited one by one.
         """
+        from scipy.optimize import linprog
+
         total: Form = {}
         for cell in cells:
             for atom, k in pub.cells[cell].items():
@@ -172,6 +176,8 @@ class _System:
         An LP optimum at an integral point is the integer optimum too; the tables' sums usually give such
         vertices, so the integer program (much slower) runs only when the relaxation lands between integers.
         """
+        from scipy.optimize import linprog, milp
+
         relaxed = linprog(objective, A_eq=self.matrix, b_eq=self.values, bounds=self.box, method="highs")
         if relaxed.success and np.allclose(relaxed.x, np.round(relaxed.x), atol=1e-9):
             return float(round(relaxed.fun))

@@ -22,6 +22,8 @@
   }
   var state = load();
   apply(state);
+  // The toggle is drawn from the first paint (style.css), not inserted when the page has loaded: no layout shift.
+  root.setAttribute("data-a11y-js", "");
 
   function mark(panel) {
     var buttons = panel.querySelectorAll("button[data-a11y-font], button[data-a11y-scheme], " +

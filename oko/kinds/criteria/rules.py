@@ -1,4 +1,9 @@
-"""Rules for assessment criteria: consistent scales and norms of errors, general parts that exist."""
+"""Rules for assessment criteria: scales that fit the school's marks, rubrics that add up, general parts.
+
+The school's own local act sets its marks and criteria (273-ФЗ ст. 28 ч. 3 п. 10); «единые критерии»
+are one of the measures of objective assessment (regulations.md, monitoring indicator 46), so a
+published scale must give exactly one mark for every result.
+"""
 
 from __future__ import annotations
 
@@ -8,96 +13,108 @@ from collections.abc import Iterator
 
 from oko.errors import Issue
 from oko.kinds.criteria import criteria
-from oko.kinds.criteria.model import MARKS, CriteriaMeta, ErrorScale, RangeScale, RubricScale
+from oko.kinds.criteria.bounds import ERRORS, PERCENT, POINTS
+from oko.kinds.criteria.coverage import MARKS_CODE, SCALE_CODE, marks_covered_once, ordered_rows, ranges_fit
+from oko.kinds.criteria.marksets import DeclaredMarks, declared_marks
+from oko.kinds.criteria.model import CriteriaMeta, ErrorScale, Mark, RubricScale
+from oko.kinds.criteria.shapes import old_shapes
 from oko.project import Entry, Project
 from oko.sources import DataPath
 
+RUBRIC_CODE, ERRORS_CODE = "criteria.rubric", "criteria.errors"
 RULE_CODES = {
-    "criteria.scale": "шкалы: отметки по порядку, диапазоны без пропусков и наложений, в пределах наибольшего балла",
-    "criteria.errors": "нормы ошибок: лучшая отметка не допускает больше ошибок, чем худшая",
+    SCALE_CODE: "шкалы: диапазоны по порядку отметок, без пропусков и наложений, в пределах наибольшего балла,"
+                " в единицах шкалы",
+    MARKS_CODE: "шкалы ставят отметки из объявленного набора (mark_set): каждую ровно один раз",
+    RUBRIC_CODE: "критерии с баллами: наибольший балл группы равен сумме её критериев, за работу — сумме групп",
+    ERRORS_CODE: "нормы ошибок: лучшая отметка не допускает больше ошибок, чем худшая",
     "criteria.inherits": "общая часть критериев существует",
+    "criteria.shape": "шкалы записаны списками, которые можно править в формах (старые словари — ошибка)",
 }
 
 
 def scales_are_consistent(project: Project) -> Iterator[Issue]:
     for entry in criteria(project).values():
+        yield from _unique_marks(entry, ("mark_set",), entry.model.mark_set or [])
         for index, scale in enumerate(entry.model.scales):
             path: DataPath = ("scales", index)
-            if isinstance(scale, RangeScale | RubricScale):
-                yield from _range_problems(entry, path, scale.marks, scale.top)
-            if isinstance(scale, RubricScale):
-                yield from _unique_codes(entry, path, scale)
+            declared = declared_marks(project, entry, scale)
+            yield from _unique_marks(entry, (*path, "mark_set"), scale.mark_set or [])
+            yield from marks_covered_once(entry, path, scale.marks, declared)
             if isinstance(scale, ErrorScale):
-                yield from _error_problems(entry, path, scale)
+                yield from _error_problems(entry, path, scale, declared)
+                continue
+            unit = {"percent": PERCENT, "error_count": ERRORS}.get(scale.kind, POINTS)
+            yield from ranges_fit(entry, path, ordered_rows(scale.marks, declared), scale.top, unit)
+            if isinstance(scale, RubricScale):
+                yield from _rubric_adds_up(entry, path, scale)
+                yield from _unique_codes(entry, path, scale)
 
 
-def _range_problems(entry: Entry[CriteriaMeta], path: DataPath, marks: dict[str, tuple[int, int]],
-                    top: int) -> Iterator[Issue]:
-    code = "criteria.scale"
-    for mark in marks:
-        if mark not in MARKS:
-            yield entry.doc.issue(f"отметки «{mark}» нет в пятибалльной шкале", (*path, "marks", mark), key=True,
-                                  hint="отметки: 5, 4, 3, 2", code=code)
-    ordered = [(mark, marks[mark]) for mark in MARKS if mark in marks]
-    for (better, high), (worse, low) in itertools.pairwise(ordered):
-        if high[0] < low[0]:
-            yield entry.doc.issue(f"отметки не по порядку: диапазон «{worse}» ({_r(low)}) выше, чем у «{better}» "
-                                  f"({_r(high)})", (*path, "marks", worse), code=code,
-                                  hint="у лучшей отметки — самые высокие баллы")
-    for mark, (low, high) in ordered:
-        if high > top:
-            yield entry.doc.issue(f"«{mark}»: {_r((low, high))} — больше наибольшего балла {top}",
-                                  (*path, "marks", mark), code=code)
-    spans = sorted((span, mark) for mark, span in ordered)
-    expected = 0
-    for (low, high), mark in spans:
-        if low > expected:
-            yield entry.doc.issue(f"пропущены баллы {_r((expected, low - 1))}: им не соответствует ни одна отметка",
-                                  (*path, "marks", mark), code=code)
-        elif low < expected:
-            other = next(m for (lo, hi), m in spans if m != mark and lo <= low <= hi)
-            first, second = sorted((other, mark), key=MARKS.index)
-            yield entry.doc.issue(f"баллы {_r((low, min(high, expected - 1)))} попадают и в «{first}», и в «{second}»",
-                                  (*path, "marks", mark), code=code)
-        expected = max(expected, high + 1)
-    if spans and expected <= top:
-        yield entry.doc.issue(f"пропущены баллы {_r((expected, top))}: им не соответствует ни одна отметка",
-                              (*path, "marks"), code=code)
+def _unique_marks(entry: Entry[CriteriaMeta], path: DataPath, marks: list[Mark]) -> Iterator[Issue]:
+    if len(marks) == 1:
+        yield entry.doc.issue(f"в наборе отметок одна отметка «{marks[0].mark}»: нужно хотя бы две", path,
+                              key=True, code=MARKS_CODE, hint="например: зачёт и незачёт")
+    seen: set[str] = set()
+    for index, mark in enumerate(marks):
+        if mark.mark in seen:
+            yield entry.doc.issue(f"отметка «{mark.mark}» повторяется в наборе отметок", (*path, index, "mark"),
+                                  code=MARKS_CODE)
+        seen.add(mark.mark)
 
 
-def _r(span: tuple[int, int]) -> str:
-    return str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}"
+def _sum_text(parts: list[int]) -> str:
+    return str(sum(parts)) + (f" ({' + '.join(map(str, parts))})" if len(parts) > 1 else "")
+
+
+def _rubric_adds_up(entry: Entry[CriteriaMeta], path: DataPath, scale: RubricScale) -> Iterator[Issue]:
+    """A group's maximum is the sum of its criteria; the work's maximum is the sum of groups (or criteria)."""
+    for index, group in enumerate(scale.groups):
+        if group.max is not None and group.max != group.total:
+            yield entry.doc.issue(
+                f"группа «{group.heading}»: наибольший балл {group.max}, а сумма баллов её критериев — "
+                f"{_sum_text([c.max for c in group.criteria])}", (*path, "groups", index, "max"),
+                code=RUBRIC_CODE, hint="исправьте max группы или наибольшие баллы её критериев")
+    if scale.max is not None and scale.max != scale.computed_top:
+        parts = [g.max or g.total for g in scale.groups] if scale.groups else [c.max for c in scale.criteria]
+        what = "групп" if scale.groups else "критериев"
+        yield entry.doc.issue(f"наибольший балл за работу {scale.max}, а сумма {what} — {_sum_text(parts)}",
+                              (*path, "max"), code=RUBRIC_CODE, hint=f"исправьте max или наибольшие баллы {what}")
 
 
 def _unique_codes(entry: Entry[CriteriaMeta], path: DataPath, scale: RubricScale) -> Iterator[Issue]:
     seen: set[str] = set()
-    for index, criterion in enumerate(scale.criteria):
+    located = ([(("criteria", i), c) for i, c in enumerate(scale.criteria)]
+               + [(("groups", g, "criteria", i), c) for g, group in enumerate(scale.groups)
+                  for i, c in enumerate(group.criteria)])
+    for where, criterion in located:
         if criterion.code and criterion.code in seen:
-            yield entry.doc.issue(f"критерий «{criterion.code}» повторяется", (*path, "criteria", index, "code"),
-                                  code="criteria.scale")
+            yield entry.doc.issue(f"критерий «{criterion.code}» повторяется", (*path, *where, "code"),
+                                  code=SCALE_CODE)
         seen.add(criterion.code or "")
 
 
-def _error_problems(entry: Entry[CriteriaMeta], path: DataPath, scale: ErrorScale) -> Iterator[Issue]:
-    names = list(scale.error_classes)
-    for mark, alternatives in scale.marks.items():
-        if mark not in MARKS:
-            yield entry.doc.issue(f"отметки «{mark}» нет в пятибалльной шкале", (*path, "marks", mark), key=True,
-                                  hint="отметки: 5, 4, 3, 2", code="criteria.scale")
-        for index, alternative in enumerate(alternatives):
-            for name in alternative:
-                if name not in scale.error_classes:
-                    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-                    yield entry.doc.issue(
-                        f"вида ошибок «{name}» нет в error_classes", (*path, "marks", mark, index, name), key=True,
-                        hint=f"возможно, вы имели в виду «{close[0]}»" if close else "виды: " + ", ".join(names),
-                        code="criteria.errors")
-    allowed = [(mark, max((sum(a.values()) for a in scale.marks[mark]), default=0)) for mark in MARKS
-               if mark in scale.marks]
+def _error_problems(entry: Entry[CriteriaMeta], path: DataPath, scale: ErrorScale,
+                    declared: DeclaredMarks) -> Iterator[Issue]:
+    names = scale.class_names
+    worst = declared.names[-1]
+    for row_index, row in enumerate(scale.marks):
+        if not row.errors and row.mark != worst and row.mark in declared.names:
+            yield entry.doc.issue(f"для «{row.mark}» не указаны допустимые ошибки", (*path, "marks", row_index, "mark"),
+                                  code=ERRORS_CODE,
+                                  hint=f"без errors можно оставить только худшую отметку — «{worst}»")
+        for index, text in enumerate(row.errors):
+            count = len(text.split("/"))
+            if count != len(names):
+                yield entry.doc.issue(f"«{text}»: чисел {count}, а видов ошибок {len(names)} ({'/'.join(names)})",
+                                      (*path, "marks", row_index, "errors", index), code=ERRORS_CODE,
+                                      hint="по одному числу на каждый вид ошибок, через «/», в порядке error_classes")
+    rows = {row.mark: row for row in reversed(scale.marks) if row.errors}
+    allowed = [(name, max(sum(a) for a in rows[name].alternatives())) for name in declared.names if name in rows]
     for (better, more), (worse, fewer) in itertools.pairwise(allowed):
         if more > fewer:
             yield entry.doc.issue(f"для «{better}» допускается больше ошибок ({more}), чем для «{worse}» ({fewer})",
-                                  (*path, "marks", better), code="criteria.errors",
+                                  (*path, "marks", scale.marks.index(rows[better])), code=ERRORS_CODE,
                                   hint="лучшая отметка допускает не больше ошибок, чем худшая")
 
 
@@ -113,4 +130,6 @@ def inherited_parts_exist(project: Project) -> Iterator[Issue]:
 
 
 def check_criteria(project: Project) -> list[Issue]:
-    return [*scales_are_consistent(project), *inherited_parts_exist(project)]
+    shapes = [issue for entry in criteria(project).values() for issue in old_shapes(entry)]
+    return [*shapes, *scales_are_consistent(project), *inherited_parts_exist(project)]
+

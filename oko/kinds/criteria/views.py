@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from oko.kinds.criteria import CRITERIA, criteria, criteria_url
 from oko.kinds.criteria.model import CriteriaMeta
+from oko.kinds.criteria.scale_view import ScaleView, scale_views
 from oko.project import Entry, Project
 from oko.site import HOME, Page
 
@@ -43,10 +44,12 @@ def criteria_pages(project: Project) -> list[Page]:
                   data={"subjects": _subject_index(project), "grades": _grade_index(project), "general": general})]
     for criteria_id, entry in sorted(criteria(project).items()):
         parent = criteria(project).get(entry.model.inherits or "")
+        views: list[ScaleView] = scale_views(project, entry)
         pages.append(Page(criteria_url(criteria_id), "criteria_page.html", entry.model.display_title,
                           source=entry.source, breadcrumbs=[HOME, CRITERIA],
                           description=f"{entry.model.display_title}, {_grades_text(entry.model.grades)}",
-                          data={"meta": entry.model, "parent": (entry.model.inherits, parent) if parent else None}))
+                          data={"meta": entry.model, "scales": views,
+                                "parent": (entry.model.inherits, parent) if parent else None}))
     return pages
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from oko.errors import Issue
 from oko.home import current_schedule_json, latest_documents
 from oko.kind import Context, FolderForm, Form, Kind, MarkdownSource, Schema
+from oko.kinds.news import news_newest_first, news_url
 from oko.kinds.organisations import organisations
 from oko.kinds.pages import NAME, pages
 from oko.kinds.pages.model import PageMeta
@@ -54,9 +55,10 @@ class Pages(Kind):
             result.append(Page(
                 url, "home.html" if is_home else "page.html", entry.model.title, source=entry.source,
                 description=entry.model.description or "", breadcrumbs=[] if is_home else [HOME],
-                data={"plans": listed, "organisations": organisations(project),
+                data={"plans": listed, "organisations": organisations(project), "meta": entry.model,
                       "latest_documents": latest_documents(project) if is_home else [],
-                      "schedule_json": current_schedule_json(project) if is_home else ""},
+                      "schedule_json": current_schedule_json(project) if is_home else "",
+                      "news": [(news_url(i), e.model) for i, e in news_newest_first(project)[:3]] if is_home else []},
             ))
         return result
 

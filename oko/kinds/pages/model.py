@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from oko.models.common import NonEmptyStr, OkoModel
+from oko.models.common import NonEmptyStr, OkoModel, RuDate
 
 
 class PageMeta(OkoModel):
@@ -15,3 +15,6 @@ class PageMeta(OkoModel):
     menu: int | None = Field(default=None, ge=0, title="Место в главном меню",
                              description="число: чем меньше, тем левее; без него страницы нет в меню")
     menu_title: str | None = Field(default=None, title="Название в меню", min_length=1)
+    date: RuDate | None = Field(default=None, title="Дата", description="дд.мм.гггг: когда страница написана или "
+                                "пересмотрена; показывается под заголовком")
+    tags: list[NonEmptyStr] = Field(default_factory=list, title="Метки", description="например: родителям, ВПР")

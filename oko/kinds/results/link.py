@@ -29,7 +29,7 @@ def matches(result: ProcedureResults, placed: Placed) -> bool:
     procedure = placed.procedure
     if result.procedure is not None:
         return procedure.id == result.procedure
-    return (procedure.date == result.date and procedure.subject.casefold() == result.subject.casefold()
+    return (procedure.holds(result.date) and result.subject.casefold() in map(str.casefold, procedure.all_subjects)
             and procedure.kind.value == result.kind.value
             and any(grade_of(name) == result.grade for name in placed.classes))
 
@@ -74,9 +74,9 @@ def _unscheduled(entry: Entry[ProcedureResults], year: str, schedule: YearSchedu
     if result.procedure is not None:
         return entry.doc.issue(f"в графике {year} нет процедуры с id «{result.procedure}»", ("procedure",),
                                hint="id пишется в записи процедуры графика (поле id)", code="results.unscheduled")
-    close = [p for p in schedule.procedures if p.procedure.subject.casefold() == result.subject.casefold()
+    close = [p for p in schedule.procedures if result.subject.casefold() in map(str.casefold, p.procedure.all_subjects)
              and p.procedure.kind.value == result.kind.value and any(grade_of(c) == result.grade for c in p.classes)]
-    hint = ("в графике для этой параллели: " + ", ".join(p.procedure.date.strftime("%d.%m.%Y") for p in close[:5])
+    hint = ("в графике для этой параллели: " + ", ".join(p.procedure.first_day.strftime("%d.%m.%Y") for p in close[:5])
             if close else "проверьте предмет, вид работы и параллель — или укажите procedure: id записи графика")
     return entry.doc.issue(f"в графике {year} нет процедуры «{result.kind.label}, {result.subject}» "
                            f"{result.date.strftime('%d.%m.%Y')} для {result.grade}-х классов", ("date",),

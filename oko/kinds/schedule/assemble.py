@@ -11,6 +11,7 @@ from typing import Any
 from oko.errors import Issue, Level
 from oko.kinds.schedule import NAME, schedule_sources
 from oko.kinds.schedule.model import CLASS_NAME, NamedPeriod, Procedure, ScheduleHeader
+from oko.kinds.schedule.shape import shape_problems
 from oko.project import Entry, Project
 from oko.sources import DataPath, SourceDoc
 
@@ -59,7 +60,7 @@ class Placed:
 
     def describe(self) -> str:
         """«математика (контрольная работа, procedures.yaml:12)»."""
-        return f"{self.procedure.subject.lower()} ({self.procedure.kind.label}, {self.where})"
+        return f"{self.procedure.subject_text.lower()} ({self.procedure.kind.label}, {self.where})"
 
 
 @dataclass
@@ -117,12 +118,15 @@ def assemble_schedules(project: Project) -> tuple[dict[str, YearSchedule], list[
         entries += [(entry.doc, entry.model.procedures) for entry in sources.files]
         for doc, procedures in entries:
             for index, procedure in enumerate(procedures):
+                shape = [doc.issue(message, ("procedures", index, name), hint=hint)
+                         for name, message, hint in shape_problems(procedure)]
                 classes, found = _expand_classes(schedule, doc, ("procedures", index), procedure)
-                issues += found
-                if classes:
+                issues += shape + found
+                if classes and not shape:
                     schedule.procedures.append(Placed(procedure, doc, ("procedures", index), classes))
         order = {name: i for i, name in enumerate(schedule.classes)}
-        schedule.procedures.sort(key=lambda p: (p.procedure.date, order.get(p.classes[0], 0), p.procedure.subject))
+        schedule.procedures.sort(key=lambda p: (p.procedure.first_day, p.procedure.last_day,
+                                                order.get(p.classes[0], 0), p.procedure.subject_text))
         schedules[year] = schedule
     return schedules, issues
 
@@ -133,10 +137,11 @@ def _expand_classes(
     known = schedule.classes
     classes: list[str] = []
     issues: list[Issue] = []
-    for token in procedure.classes:
+    class_set = procedure.class_set
+    for token in class_set.tokens:
         if token.isdigit():
             grade_classes = [name for name in known if grade_of(name) == int(token)]
-            if not grade_classes:
+            if not grade_classes and int(token) not in class_set.ranged:
                 issues.append(doc.issue(f"в параллели {token} нет классов", (*path, "classes"),
                                         hint="классы перечислены в schedule.yaml, в поле classes",
                                         code="schedule.known_class"))
@@ -149,6 +154,9 @@ def _expand_classes(
                 f"класса «{token}» нет в списке классов", (*path, "classes"),
                 hint=f"возможно, вы имели в виду «{close[0]}»" if close else "классы перечислены в schedule.yaml",
                 code="schedule.known_class"))
+    if not classes and not issues:
+        issues.append(doc.issue(f"в параллелях «{procedure.classes}» нет ни одного класса", (*path, "classes"),
+                                hint="классы перечислены в schedule.yaml, в поле classes", code="schedule.known_class"))
     return tuple(dict.fromkeys(classes)), issues
 
 

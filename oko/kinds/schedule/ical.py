@@ -1,6 +1,6 @@
 """iCalendar feeds (RFC 5545) of the schedule: one per class and one for the whole school.
 
-Events are all-day (DTSTART;VALUE=DATE, DTEND the next day). UIDs and DTSTAMP derive from the
+Events are all-day (DTSTART;VALUE=DATE, DTEND the next day; a window spans its days). UIDs and DTSTAMP derive from the
 content only, so two builds give identical files and a subscribed phone sees no phantom changes.
 """
 
@@ -25,31 +25,47 @@ def _stamp(schedule: YearSchedule) -> dt.datetime:
 
 
 def event_uid(schedule: YearSchedule, placed: Placed, class_name: str | None) -> str:
-    """Stable across builds: from the procedure's own id if given, else from what it is."""
+    """Stable across builds: from the procedure's own id if given, else from what it is.
+
+    A window stands for the date and a later subject's label for the subject, so the UID does not change
+    when the school picks the day or the subject is assigned (a subscribed phone updates the event).
+    """
     procedure = placed.procedure
     who = class_slug(class_name) if class_name else "school"
     if procedure.id:
         return f"{schedule.year}-{procedure.id}-{who}@oko"
-    key = "|".join([schedule.year, procedure.date.isoformat(), ",".join(placed.classes), procedure.subject,
-                    procedure.kind.value, who])
+    when = procedure.window.short if procedure.window else procedure.first_day.isoformat()
+    subject = procedure.subject_later.label if procedure.subject_later else procedure.subject_text
+    key = "|".join([schedule.year, when, ",".join(placed.classes), subject, procedure.kind.value, who])
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:20]}@oko"
 
 
+def _details(placed: Placed) -> list[str]:
+    procedure = placed.procedure
+    later = procedure.subject_later
+    return [f"Срок проведения: {procedure.window.text()}" if procedure.window else "",
+            "Точный день назначит школа в пределах срока" if procedure.date is None else "",
+            f"Предметы: {procedure.subject_text}" if procedure.subjects else "",
+            "Предмет определят позже" + (f"; один из: {', '.join(later.choices)}" if later.choices else "")
+            if later and not procedure.subject else "",
+            f"Уровень: {procedure.level.label}" if procedure.level else "",
+            f"Продолжительность: {procedure.duration} мин",
+            f"Урок: {procedure.lesson}" if procedure.lesson else "",
+            f"Форма: {procedure.form.label}" if procedure.form else "",
+            procedure.note or ""]
+
+
 def _event(schedule: YearSchedule, placed: Placed, class_name: str | None, stamp: dt.datetime) -> Event:
+    """An all-day event; a window without a day is one event over all its days (DTEND is exclusive)."""
     procedure = placed.procedure
     event = Event()
     event.add("uid", event_uid(schedule, placed, class_name))
     event.add("dtstamp", stamp)
-    event.add("dtstart", procedure.date)
-    event.add("dtend", procedure.date + dt.timedelta(days=1))
-    classes = class_name or ", ".join(placed.classes)
-    event.add("summary", f"{procedure.subject}: {procedure.kind.label} ({classes})")
-    details = [f"Уровень: {procedure.level.label}" if procedure.level else "",
-               f"Продолжительность: {procedure.duration} мин",
-               f"Урок: {procedure.lesson}" if procedure.lesson else "",
-               f"Форма: {procedure.form.label}" if procedure.form else "",
-               procedure.note or ""]
-    event.add("description", "\n".join(line for line in details if line))
+    event.add("dtstart", procedure.first_day)
+    event.add("dtend", procedure.last_day + dt.timedelta(days=1))
+    classes = class_name or procedure.classes
+    event.add("summary", f"{procedure.subject_text}: {procedure.kind.label} ({classes})")
+    event.add("description", "\n".join(line for line in _details(placed) if line))
     event.add("categories", [procedure.kind.label])
     event.add("transp", "TRANSPARENT")
     return event

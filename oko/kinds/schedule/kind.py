@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from oko.errors import Issue
 from oko.files import FileInfo
@@ -13,6 +13,8 @@ from oko.kinds.schedule.assemble import YearSchedule, assemble_schedules, year_s
 from oko.kinds.schedule.load import load_schedules
 from oko.kinds.schedule.model import ProcedureFile, ScheduleHeader
 from oko.kinds.schedule.rules import RULE_CODES, check_schedule
+from oko.kinds.schedule.stale import RULE_CODES as STALE_CODES
+from oko.kinds.schedule.stale import check_current_year
 from oko.kinds.schedule.views import SECTION, results_links, schedule_files, schedule_pages, year_url
 from oko.project import Entry, Project
 from oko.site import MenuEntry, Page, Section
@@ -23,7 +25,7 @@ class Schedule(Kind):
     order = 40
     paths = ("schedules",)
     segments = ("schedule",)
-    rule_codes = RULE_CODES
+    rule_codes: ClassVar[dict[str, str]] = {**RULE_CODES, **STALE_CODES}
     menu = (MenuEntry(10, "График оценочных процедур", "/schedule/", "section:schedule"),)
     sections = (Section("/schedule/", "График", ("schedules/",), gathers=True),)
     schemas = (Schema("schedule", ScheduleHeader, "График оценочных процедур: учебный год",
@@ -50,7 +52,9 @@ class Schedule(Kind):
         return []
 
     def rules(self, ctx: Context) -> Iterable[Issue]:
-        return [issue for year in year_schedules(ctx.derived).values() for issue in check_schedule(year)]
+        schedules = year_schedules(ctx.derived)
+        return [*(issue for year in schedules.values() for issue in check_schedule(year)),
+                *check_current_year(schedules)]
 
     def pages(self, ctx: Context) -> list[Page]:
         schedules = year_schedules(ctx.derived)

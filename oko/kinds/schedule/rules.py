@@ -7,6 +7,7 @@ Source: joint letter of Минпросвещения № СК-228/03 and Рос�
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import itertools
 from collections import defaultdict
@@ -24,48 +25,86 @@ WEEKS_A_YEAR = 34  # ≤ 34 hours a year is ≤ 1 lesson a week (the exception o
 
 
 def known_subjects(schedule: YearSchedule) -> Iterator[Issue]:
-    """Every subject is one of the curriculum's (`hours`), taught in every grade it is set for."""
-    subjects = list(schedule.header.hours)
+    """Every subject is one of the curriculum's (`hours`), taught in every grade it is set for.
+
+    A complex work is checked for each of its subjects; a subject assigned later, for each of its choices.
+    """
     for placed in schedule.procedures:
-        subject = placed.procedure.subject
-        if subject not in schedule.header.hours:
-            close = difflib.get_close_matches(subject, subjects, n=1, cutoff=0.6)
-            yield placed.issue(
-                f"предмета «{subject}» нет в учебном плане (hours в schedule.yaml)", "subject",
-                hint=f"возможно, вы имели в виду «{close[0]}»" if close else "добавьте предмет и его часы в hours",
-                code="schedule.known_subject")
-            continue
-        grades = sorted({grade_of(name) for name in placed.classes})
-        missing = [grade for grade in grades if schedule.annual_hours(subject, grade) is None]
-        if missing:
-            yield placed.issue(
-                f"для предмета «{subject}» не указаны часы в {_grades(missing)}", "subject",
-                hint=f"добавьте в hours → {subject} строку «{missing[0]}: часов в год»", code="schedule.known_subject")
+        procedure = placed.procedure
+        field_name = "subjects" if procedure.subjects else "subject"
+        for subject in procedure.all_subjects:
+            yield from _known(schedule, placed, subject, field_name, check_grades=True)
+        if procedure.subject_later and not procedure.subject:
+            for subject in procedure.subject_later.choices:
+                yield from _known(schedule, placed, subject, "subject_later", check_grades=False)
+
+
+def _known(schedule: YearSchedule, placed: Placed, subject: str, field_name: str, *,
+           check_grades: bool) -> Iterator[Issue]:
+    if subject not in schedule.header.hours:
+        close = difflib.get_close_matches(subject, list(schedule.header.hours), n=1, cutoff=0.6)
+        yield placed.issue(
+            f"предмета «{subject}» нет в учебном плане (hours в schedule.yaml)", field_name,
+            hint=f"возможно, вы имели в виду «{close[0]}»" if close else "добавьте предмет и его часы в hours",
+            code="schedule.known_subject")
+        return
+    grades = sorted({grade_of(name) for name in placed.classes})
+    missing = [grade for grade in grades if schedule.annual_hours(subject, grade) is None] if check_grades else []
+    if missing:
+        yield placed.issue(
+            f"для предмета «{subject}» не указаны часы в {_grades(missing)}", field_name,
+            hint=f"добавьте в hours → {subject} строку «{missing[0]}: часов в год»", code="schedule.known_subject")
 
 
 def school_days_only(schedule: YearSchedule) -> Iterator[Issue]:
-    """Procedures fall inside the academic year, on school days, never in holidays (§7: nor in holidays)."""
-    header = schedule.header
+    """Procedures fall inside the academic year, on school days, never in holidays (§7: nor in holidays).
+
+    A window (no day chosen yet, or chosen within it) must lie within the year and neither start nor end
+    in holidays; the day itself is checked once the school writes `date`.
+    """
     for placed in schedule.procedures:
-        day = placed.procedure.date
-        code = "schedule.school_day"
-        if not header.first_day <= day <= header.last_day:
-            yield placed.issue(
-                f"{short_date(day)} — вне учебного года ({short_date(header.first_day)} – "
-                f"{short_date(header.last_day)})", "date", code=code)
-        elif holiday := schedule.holiday_on(day):
-            yield placed.issue(f"{short_date(day)} — {holiday.name.lower()}: в этот день нет уроков", "date", code=code)
-        elif schedule.is_weekend(day):
-            yield placed.issue(f"{short_date(day)} — {WEEKDAYS[day.weekday()]}, выходной день", "date", code=code)
-        elif schedule.period_of(day) is None:
-            yield placed.issue(f"{short_date(day)} не входит ни в один учебный период", "date", code=code,
-                               hint="проверьте даты периодов (periods) в schedule.yaml")
+        procedure = placed.procedure
+        if procedure.window is not None:
+            yield from _window_days(schedule, placed)
+        if procedure.date is not None:
+            yield from _school_day(schedule, placed, procedure.date)
+
+
+def _school_day(schedule: YearSchedule, placed: Placed, day: dt.date) -> Iterator[Issue]:
+    header, code = schedule.header, "schedule.school_day"
+    if not header.first_day <= day <= header.last_day:
+        yield placed.issue(
+            f"{short_date(day)} — вне учебного года ({short_date(header.first_day)} – "
+            f"{short_date(header.last_day)})", "date", code=code)
+    elif holiday := schedule.holiday_on(day):
+        yield placed.issue(f"{short_date(day)} — {holiday.name.lower()}: в этот день нет уроков", "date", code=code)
+    elif schedule.is_weekend(day):
+        yield placed.issue(f"{short_date(day)} — {WEEKDAYS[day.weekday()]}, выходной день", "date", code=code)
+    elif schedule.period_of(day) is None:
+        yield placed.issue(f"{short_date(day)} не входит ни в один учебный период", "date", code=code,
+                           hint="проверьте даты периодов (periods) в schedule.yaml")
+
+
+def _window_days(schedule: YearSchedule, placed: Placed) -> Iterator[Issue]:
+    header, window, code = schedule.header, placed.procedure.window, "schedule.school_day"
+    assert window is not None
+    shown = f"срок проведения {short_date(window.start)} – {short_date(window.end)}"
+    if window.start < header.first_day or window.end > header.last_day:
+        yield placed.issue(f"{shown} выходит за учебный год ({short_date(header.first_day)} – "
+                           f"{short_date(header.last_day)})", "window", code=code)
+        return
+    for end, day in (("начинается", window.start), ("заканчивается", window.end)):
+        if holiday := schedule.holiday_on(day):
+            yield placed.issue(f"{shown} {end} в каникулы: {short_date(day)} — {holiday.name.lower()}", "window",
+                               code=code, hint="проверьте срок по документу, который его установил")
 
 
 def one_procedure_per_day(schedule: YearSchedule) -> Iterator[Issue]:
     """«Не проводить для обучающихся одного класса более одной оценочной процедуры в день» (§6.4)."""
     by_day: dict[tuple[str, object], list[Placed]] = defaultdict(list)
     for placed in schedule.procedures:
+        if placed.procedure.date is None:
+            continue  # a window without a day yet: checked once the school picks the day
         for name in placed.classes:
             by_day[(name, placed.procedure.date)].append(placed)
     for (name, day), same_day in by_day.items():
@@ -73,19 +112,20 @@ def one_procedure_per_day(schedule: YearSchedule) -> Iterator[Issue]:
             others = ", ".join(p.describe() for p in same_day if p is not extra)
             yield extra.issue(
                 f"{name}, {short_date(day)}: вторая оценочная процедура в один день — "
-                f"{extra.procedure.subject.lower()} ({extra.procedure.kind.label}); уже есть: {others}",
+                f"{extra.procedure.subject_text.lower()} ({extra.procedure.kind.label}); уже есть: {others}",
                 "date", hint=f"перенесите одну из работ на другой день ({LETTER})", code="schedule.one_per_day")
 
 
 def not_too_often(schedule: YearSchedule) -> Iterator[Issue]:
     """«По каждому учебному предмету в одной параллели не чаще 1 раза в 2,5 недели» (§6.2), checked per class."""
     for name, subject, placed_list in _by_class_and_subject(schedule):
-        for earlier, later in itertools.pairwise(placed_list):
-            gap = (later.procedure.date - earlier.procedure.date).days
+        dated = [placed for placed in placed_list if placed.procedure.date is not None]
+        for earlier, later in itertools.pairwise(dated):
+            gap = (later.procedure.first_day - earlier.procedure.first_day).days
             if gap < MIN_GAP_DAYS:
                 yield later.issue(
-                    f"{name}, {subject.lower()}: между работами {short_date(earlier.procedure.date)} "
-                    f"({earlier.where}) и {short_date(later.procedure.date)} "
+                    f"{name}, {subject.lower()}: между работами {short_date(earlier.procedure.first_day)} "
+                    f"({earlier.where}) и {short_date(later.procedure.first_day)} "
                     f"{count(gap, 'день', 'дня', 'дней')}, а нужно не меньше {MIN_GAP_DAYS} (2,5 недели)",
                     "date", hint=f"по одному предмету — не чаще раза в 2,5 недели ({LETTER})",
                     code="schedule.frequency")
@@ -104,7 +144,8 @@ def at_most_ten_percent(schedule: YearSchedule) -> Iterator[Issue]:
                 f"{name}, {subject.lower()}: на оценочные процедуры уходит "
                 f"{count(lessons, 'урок', 'урока', 'уроков')} из {hours} за год ({lessons / hours:.0%}), "
                 f"а можно не больше 10% — {count(allowed, 'урок', 'урока', 'уроков')}",
-                "subject", hint=f"уберите или объедините работы ({LETTER})", code="schedule.ten_percent")
+                "subjects" if placed_list[-1].procedure.subjects else "subject",
+                hint=f"уберите или объедините работы ({LETTER})", code="schedule.ten_percent")
 
 
 def not_first_or_last_lesson(schedule: YearSchedule) -> Iterator[Issue]:
@@ -112,13 +153,13 @@ def not_first_or_last_lesson(schedule: YearSchedule) -> Iterator[Issue]:
     lessons_per_day = schedule.header.lessons_per_day
     for placed in schedule.procedures:
         lesson, day = placed.procedure.lesson, placed.procedure.date
-        if lesson is None:
+        if lesson is None or day is None:
             continue
         for name in placed.classes:
             grade = grade_of(name)
-            hours = schedule.annual_hours(placed.procedure.subject, grade)
-            if hours is not None and hours <= WEEKS_A_YEAR:
-                continue
+            hours = [schedule.annual_hours(subject, grade) for subject in placed.procedure.all_subjects]
+            if hours and all(h is not None and h <= WEEKS_A_YEAR for h in hours):
+                continue  # a complex work is excepted only when each of its subjects is
             week = lessons_per_day.get(grade, [])
             last = week[day.weekday()] if day.weekday() < len(week) else None
             position = "первым" if lesson == 1 else "последним" if lesson == last else ""
@@ -143,9 +184,10 @@ def _by_class_and_subject(schedule: YearSchedule) -> Iterator[tuple[str, str, li
     groups: dict[tuple[str, str], list[Placed]] = defaultdict(list)
     for placed in schedule.procedures:
         for name in placed.classes:
-            groups[(name, placed.procedure.subject)].append(placed)
+            for subject in placed.procedure.all_subjects:  # a complex work counts for each of its subjects
+                groups[(name, subject)].append(placed)
     for (name, subject), placed_list in groups.items():
-        yield name, subject, sorted(placed_list, key=lambda p: p.procedure.date)
+        yield name, subject, sorted(placed_list, key=lambda p: p.procedure.first_day)
 
 
 def _grades(grades: list[int]) -> str:

@@ -7,23 +7,39 @@ these are those files. Cells are written through oko/outputs/tables.py: never a 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
 from oko.kinds.schedule.assemble import Placed, YearSchedule
+from oko.kinds.schedule.model import Procedure
 from oko.outputs.tables import csv_field, workbook_bytes
 
 COLUMNS = ("Дата", "Классы", "Предмет", "Вид работы", "Уровень", "Продолжительность, мин", "Урок", "Форма",
-           "Примечание")
-WIDTHS = (12, 16, 28, 28, 14, 12, 8, 22, 40)
+           "Примечание", "Сроки проведения", "Предмет определяется позже", "Предметы на выбор")
+WIDTHS = (12, 16, 28, 28, 14, 12, 8, 22, 40, 24, 30, 40)
+
+
+def _subject_cell(procedure: Procedure) -> str:
+    """The subject(s) as written; the label of a subject not yet assigned («Предмет 1 (по выбору ФИС ОКО)»)."""
+    if procedure.subjects:
+        return ", ".join(procedure.subjects)
+    return procedure.subject or (procedure.subject_later.label if procedure.subject_later else "")
+
+
+def row(procedure: Procedure) -> list[object]:
+    """One procedure as the cells of COLUMNS: a date as a date; a window without a day as its text."""
+    later = procedure.subject_later
+    when: object = procedure.date or (procedure.window.short if procedure.window else "")
+    return [when, procedure.classes, _subject_cell(procedure), procedure.kind.label,
+            procedure.level.label if procedure.level else "", procedure.duration, procedure.lesson or "",
+            procedure.form.label if procedure.form else "", procedure.note or "",
+            procedure.window.short if procedure.window else "", later.label if later else "",
+            ", ".join(later.choices) if later else ""]
 
 
 def rows(procedures: list[Placed]) -> list[list[object]]:
-    """One row per procedure: the fields of COLUMNS, date as a date."""
-    return [[p.procedure.date, ", ".join(p.classes), p.procedure.subject, p.procedure.kind.label,
-             p.procedure.level.label if p.procedure.level else "", p.procedure.duration,
-             p.procedure.lesson or "", p.procedure.form.label if p.procedure.form else "", p.procedure.note or ""]
-            for p in procedures]
+    return [row(placed.procedure) for placed in procedures]
 
 
 def csv_bytes(procedures: list[Placed]) -> bytes:
@@ -31,8 +47,9 @@ def csv_bytes(procedures: list[Placed]) -> bytes:
     # QUOTE_NONNUMERIC: every text field in quotes (OWASP), the minutes and lesson numbers bare.
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(COLUMNS)
-    for row in rows(procedures):
-        writer.writerow([row[0].strftime("%d.%m.%Y"), *map(csv_field, row[1:])])  # type: ignore[union-attr]
+    for cells in rows(procedures):
+        when = cells[0].strftime("%d.%m.%Y") if isinstance(cells[0], dt.date) else csv_field(cells[0])
+        writer.writerow([when, *map(csv_field, cells[1:])])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -50,7 +67,12 @@ def json_bytes(schedule: YearSchedule) -> bytes:
         "changes": [{"number": c.number, "date": c.date.isoformat(), "note": c.note} for c in header.changes],
         "classes": schedule.classes,
         "procedures": [
-            {"date": p.procedure.date.isoformat(), "classes": list(p.classes), "subject": p.procedure.subject,
+            {"date": p.procedure.date.isoformat() if p.procedure.date else None,
+             "window": {"start": p.procedure.window.start.isoformat(), "end": p.procedure.window.end.isoformat()}
+             if p.procedure.window else None,
+             "classes": list(p.classes), "classes_text": p.procedure.classes, "subject": p.procedure.subject_text,
+             "subjects": p.procedure.all_subjects,
+             "subject_later": p.procedure.subject_later.model_dump() if p.procedure.subject_later else None,
              "kind": p.procedure.kind.value, "kind_label": p.procedure.kind.label,
              "level": p.procedure.level.value if p.procedure.level else None,
              "duration_min": p.procedure.duration, "lesson": p.procedure.lesson,

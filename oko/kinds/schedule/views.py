@@ -1,7 +1,10 @@
 """Pages of the schedule of assessment procedures: index, year, class, calendar, staff matrix.
 
 Addresses: /schedule/ (pick a class), /schedule/<year>/, /schedule/<year>/<class>/ (e.g. 5a),
-/schedule/<year>/calendar/, /schedule/<year>/matrix/; files beside them (ics, csv, xlsx, json).
+/schedule/<year>/calendar/, /schedule/<year>/matrix/,
+/schedule/<year>/overview/ (months × levels); files beside them (ics, csv, xlsx, json).
+/schedule/<class>/ is the newest year's page of the class at an address without the year, so that a
+parent's bookmark survives the new year; the site links classes there.
 """
 
 from __future__ import annotations
@@ -30,6 +33,11 @@ def class_url(year: str, name: str) -> str:
     return f"/schedule/{year}/{class_slug(name)}/"
 
 
+def stable_class_url(name: str) -> str:
+    """/schedule/5a/: the class's page of the newest year, whichever year that is."""
+    return f"/schedule/{class_slug(name)}/"
+
+
 def file_url(year: str, stem: str, ext: str) -> str:
     """/schedule/2025-2026/5a.ics; stem «school» is the whole school."""
     return f"/schedule/{year}/{stem}.{ext}"
@@ -55,6 +63,7 @@ class Month:
     year: int
     month: int
     weeks: list[list[Day]]
+    windows: list[Placed] = field(default_factory=list)  # works held within a window that overlaps the month
 
 
 @dataclass
@@ -64,19 +73,64 @@ class MatrixRow:
     cells: list[list[Placed]]  # one list per week
 
 
-def class_groups(schedule: YearSchedule) -> list[ClassGroup]:
-    """Classes by grade, for the one-tap class picker."""
+# Levels of general education (273-ФЗ ст. 10: начальное, основное, среднее общее) and their grades.
+LEVELS = (("НОО", "начальное общее", range(1, 5)), ("ООО", "основное общее", range(5, 10)),
+          ("СОО", "среднее общее", range(10, 12)))
+
+
+@dataclass
+class OverviewRow:
+    year: int
+    month: int
+    counts: list[int]  # per level, in the order of Overview.levels
+    total: int  # procedures of the month, each once (a work for two levels counts in each level's cell)
+
+
+@dataclass
+class Overview:
+    levels: list[tuple[str, str]]  # (abbreviation, name)
+    rows: list[OverviewRow]
+    totals: list[int]
+    total: int
+
+
+def overview(schedule: YearSchedule) -> Overview:
+    """Months × levels: how many procedures each level has in each month (a window counts in its first month)."""
+    grades = {grade_of(name) for name in schedule.classes}
+    levels = [(code, name, span) for code, name, span in LEVELS if grades & set(span)]
+    by_month: dict[tuple[int, int], list[Placed]] = defaultdict(list)
+    for placed in schedule.procedures:
+        by_month[(placed.procedure.first_day.year, placed.procedure.first_day.month)].append(placed)
+
+    def count(placed_list: list[Placed], span: range) -> int:
+        return sum(1 for placed in placed_list if any(grade_of(name) in span for name in placed.classes))
+
+    rows = []
+    year, month = schedule.header.first_day.year, schedule.header.first_day.month
+    last = schedule.header.last_day
+    while (year, month) <= (last.year, last.month):
+        found = by_month.get((year, month), [])
+        rows.append(OverviewRow(year, month, [count(found, span) for *_, span in levels], len(found)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return Overview([(code, name) for code, name, _ in levels], rows,
+                    [count(schedule.procedures, span) for *_, span in levels], len(schedule.procedures))
+
+
+def class_groups(schedule: YearSchedule, current: bool = False) -> list[ClassGroup]:
+    """Classes by grade, for the one-tap class picker: the newest year's link the stable addresses."""
     groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for name in schedule.classes:
-        groups[grade_of(name)].append((name, class_url(schedule.year, name)))
+        groups[grade_of(name)].append((name, stable_class_url(name) if current else class_url(schedule.year, name)))
     return [ClassGroup(grade, classes) for grade, classes in sorted(groups.items())]
 
 
 def months(schedule: YearSchedule) -> list[Month]:
     """Month grids (weeks × school weekdays) from the first to the last school day."""
     by_day: dict[dt.date, list[Placed]] = defaultdict(list)
+    windows = [placed for placed in schedule.procedures if placed.procedure.date is None]
     for placed in schedule.procedures:
-        by_day[placed.procedure.date].append(placed)
+        if placed.procedure.date is not None:
+            by_day[placed.procedure.date].append(placed)
     result = []
     year, month = schedule.header.first_day.year, schedule.header.first_day.month
     last = schedule.header.last_day
@@ -86,9 +140,14 @@ def months(schedule: YearSchedule) -> list[Month]:
             days = [_day(schedule, day, month, by_day[day]) for day in week[: schedule.header.week]]
             if any(day.in_month for day in days):
                 weeks.append(days)
-        result.append(Month(year, month, weeks))
+        result.append(Month(year, month, weeks, [placed for placed in windows if _overlaps(placed, year, month)]))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return result
+
+
+def _overlaps(placed: Placed, year: int, month: int) -> bool:
+    start, end = placed.procedure.first_day, placed.procedure.last_day
+    return (start.year, start.month) <= (year, month) <= (end.year, end.month)
 
 
 def _day(schedule: YearSchedule, day: dt.date, month: int, procedures: list[Placed]) -> Day:
@@ -97,7 +156,7 @@ def _day(schedule: YearSchedule, day: dt.date, month: int, procedures: list[Plac
     return Day(day, day.month == month, school_day, holiday.name if holiday else "", procedures)
 
 
-def matrix(schedule: YearSchedule) -> tuple[list[dt.date], list[MatrixRow]]:
+def matrix(schedule: YearSchedule, current: bool = False) -> tuple[list[dt.date], list[MatrixRow]]:
     """Classes × weeks: which procedures each class has in each week (the staff overview)."""
     weeks = schedule.weeks()
     index = {monday: i for i, monday in enumerate(weeks)}
@@ -105,12 +164,20 @@ def matrix(schedule: YearSchedule) -> tuple[list[dt.date], list[MatrixRow]]:
     for name in schedule.classes:
         cells: list[list[Placed]] = [[] for _ in weeks]
         for placed in schedule.for_class(name):
-            day = placed.procedure.date
-            monday = day - dt.timedelta(days=day.weekday())
-            if monday in index:
-                cells[index[monday]].append(placed)
-        rows.append(MatrixRow(name, class_url(schedule.year, name), cells))
+            for monday in _mondays(placed.procedure.first_day, placed.procedure.last_day):  # a window: each week
+                if monday in index:
+                    cells[index[monday]].append(placed)
+        rows.append(MatrixRow(name, stable_class_url(name) if current else class_url(schedule.year, name), cells))
     return weeks, rows
+
+
+def _mondays(first: dt.date, last: dt.date) -> list[dt.date]:
+    monday = first - dt.timedelta(days=first.weekday())
+    mondays = []
+    while monday <= last:
+        mondays.append(monday)
+        monday += dt.timedelta(days=7)
+    return mondays
 
 
 def results_links(project: Project, schedules: dict[str, YearSchedule]) -> dict[tuple[str, str, int], str]:
@@ -120,7 +187,7 @@ def results_links(project: Project, schedules: dict[str, YearSchedule]) -> dict[
         for placed in schedule.procedures:
             keys = results_of(placed, project, schedules)
             for grade in sorted({grade_of(name) for name in placed.classes} if keys else set()):
-                links.setdefault((placed.procedure.date.isoformat(), placed.procedure.subject, grade),
+                links.setdefault((placed.procedure.first_day.isoformat(), placed.procedure.subject_text, grade),
                                  result_url(keys[0]))
     return links
 
@@ -130,7 +197,7 @@ def _class_results(placed_list: list[Placed], class_name: str,
     """«date|subject» → results page, for the works of one class (what schedule_class.html looks up)."""
     found = {}
     for placed in placed_list:
-        date, subject = placed.procedure.date.isoformat(), placed.procedure.subject
+        date, subject = placed.procedure.first_day.isoformat(), placed.procedure.subject_text
         url = links.get((date, subject, grade_of(class_name)))
         if url:
             found[f"{date}|{subject}"] = url
@@ -146,29 +213,34 @@ def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None,
     current = schedules[years[0]]
     pages = [Page("/schedule/", "schedule_index.html", SECTION.title, breadcrumbs=[HOME],
                   description="Когда у вашего ребёнка контрольные и проверочные работы: выберите класс",
-                  data={"schedule": current, "years": years, "groups": class_groups(current)})]
+                  data={"schedule": current, "years": years, "groups": class_groups(current, True)})]
     for year in years:
-        schedule = schedules[year]
+        schedule, is_current = schedules[year], year == years[0]
         year_crumb = Crumb(f"{year.replace('-', '/')} учебный год", year_url(year))
         common = {"schedule": schedule, "base_url": base_url}
         pages.append(Page(year_url(year), "schedule_year.html", schedule.header.display_title,
                           source=schedule.header_entry.source, breadcrumbs=[HOME, SECTION],
-                          data={**common, "groups": class_groups(schedule)}))
+                          data={**common, "groups": class_groups(schedule, is_current)}))
         pages.append(Page(f"{year_url(year)}calendar/", "schedule_calendar.html",
                           f"Календарь оценочных процедур, {year.replace('-', '/')}",
                           breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "months": months(schedule)}))
-        weeks, rows = matrix(schedule)
+        pages.append(Page(f"{year_url(year)}overview/", "schedule_overview.html",
+                          f"Оценочные процедуры по месяцам и уровням образования, {year.replace('-', '/')}",
+                          breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "overview": overview(schedule)}))
+        weeks, rows = matrix(schedule, is_current)
         pages.append(Page(f"{year_url(year)}matrix/", "schedule_matrix.html",
                           f"Сводная таблица оценочных процедур, {year.replace('-', '/')}",
                           breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "weeks": weeks, "rows": rows}))
         for name in schedule.classes:
-            pages.append(Page(class_url(year, name), "schedule_class.html",
-                              f"График оценочных процедур {name} класса, {year.replace('-', '/')}",
-                              description=f"Контрольные и проверочные работы {name} класса с датами",
-                              breadcrumbs=[HOME, SECTION, year_crumb],
-                              data={**common, "class_name": name, "slug": class_slug(name),
-                                    "procedures": schedule.for_class(name),
-                                    "results": _class_results(schedule.for_class(name), name, results or {})}))
+            stable = stable_class_url(name) if name in current.classes else ""
+            data = {**common, "class_name": name, "slug": class_slug(name), "procedures": schedule.for_class(name),
+                    "results": _class_results(schedule.for_class(name), name, results or {}),
+                    "stable_url": stable, "current": is_current}
+            urls = [class_url(year, name), stable] if is_current else [class_url(year, name)]
+            pages += [Page(url, "schedule_class.html",
+                           f"График оценочных процедур {name} класса, {year.replace('-', '/')}",
+                           description=f"Контрольные и проверочные работы {name} класса с датами",
+                           breadcrumbs=[HOME, SECTION, year_crumb], data=data) for url in urls]
     return pages
 
 

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, create_model
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, create_model, model_validator
 
-from oko.models.common import OkoModel, PublicByLaw, RuDate, parse_date
+from oko.kinds.sveden.dates import FORMS, written_date
+from oko.models.common import OkoModel, PublicByLaw, RuDate
 from oko.sveden_spec import Attr, Subsection
 
 # Words that mark absent information (MR v9, footnote 2; Разъяснения 2024 §6).
@@ -36,6 +37,17 @@ def _as_list(value: Any) -> Any:
     return value if isinstance(value, list) or value is None else [value]
 
 
+def _left_to_fill(item: Any) -> bool:
+    """An item whose every key is written with no value: the «to fill» form of `oko init` (oko/init/)."""
+    return isinstance(item, dict) and bool(item) and all(value is None for value in item.values())
+
+
+def left_to_fill(value: Any) -> bool:
+    """A main tag whose items have every key written with no value: nothing is filled in yet."""
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(map(_left_to_fill, items))
+
+
 def _group(value: Any) -> Any:
     """«отсутствует» for a whole main tag becomes an empty item: every cell then says «отсутствует»."""
     return {} if is_absent(value) else value
@@ -45,12 +57,13 @@ def _groups(value: Any) -> Any:
     return [{}] if is_absent(value) else _as_list(value)
 
 
-def _date_or_absent(value: Any) -> Any:
-    return value if is_absent(value) else parse_date(value).strftime("%d.%m.%Y")
+def _date_or_absent(value: str) -> str:
+    return value if is_absent(value) else written_date(value)
 
 
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
-DateText = Annotated[str, BeforeValidator(_date_or_absent), Field(description="дата ДД.ММ.ГГГГ или «отсутствует»")]
+DateText = Annotated[str, BeforeValidator(_text), AfterValidator(_date_or_absent),
+                     Field(description=f"дата: {FORMS}; или «отсутствует»")]
 Url = Annotated[str, Field(pattern=r"^(https?://\S+|отсутствует|нет|не предусмотрено)$")]
 Email = Annotated[str, Field(pattern=r"^([^@\s;]+@[^@\s;]+(\s*;\s*[^@\s;]+@[^@\s;]+)*|отсутствует|нет)$")]
 DocRef = Annotated[str, Field(min_length=1, description="идентификатор документа из content/documents.yaml "
@@ -119,6 +132,25 @@ class SvedenPage(OkoModel):
                              description="page:имя — ссылки на них размечаются addRef (не больше 10)")
     changed: RuDate | None = Field(default=None, title="Когда изменились сведения")
     updated: RuDate | None = Field(default=None, title="Когда сведения обновлены на сайте")
+
+    _left_empty: frozenset[str] = PrivateAttr(default=frozenset())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _unfilled(cls, data: Any, handler: Any) -> Any:
+        """Keys written with no value (the «to fill» form of `oko init`) are no data, and are remembered: the page
+        says «сведения не заполнены» for them rather than «отсутствует», and check names each (rules.py)."""
+        if not isinstance(data, dict):
+            return handler(data)
+        empty = frozenset(key for key, value in data.items() if value is None or left_to_fill(value))
+        model = handler({key: None if key in empty else value for key, value in data.items()})
+        model._left_empty = empty
+        return model
+
+    @property
+    def left_empty(self) -> frozenset[str]:
+        """Top-level keys written with no value yet."""
+        return self._left_empty
 
 
 @cache

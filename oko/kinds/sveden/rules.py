@@ -55,17 +55,26 @@ def required_data_present(project: Project) -> Iterator[Issue]:
     for subsection in SUBSECTIONS:
         entry = sveden(project).get(subsection.slug)
         if entry is not None:
-            yield from _missing_in(entry, subsection.attributes, (), entry.model)
+            yield from _missing_in(entry, subsection.attributes, (), entry.model, entry.doc.data)
 
 
 def _missing_in(entry: Entry[SvedenPage], attributes: tuple[Attr, ...], path: DataPath,
-                values: object) -> Iterator[Issue]:
+                values: object, raw: object) -> Iterator[Issue]:
+    """Required data not written, and any key written with no value (the «to fill» form of `oko init`)."""
     for attr in attributes:
         if not attr.school:
             continue
         value = getattr(values, attr.name, None)
+        written = isinstance(raw, dict) and attr.name in raw
+        raw_value = raw.get(attr.name) if isinstance(raw, dict) else None
         if value is None:
-            if not attr.optional:
+            if written and raw_value is None:
+                yield _to_fill(entry, attr, (*path, attr.name))
+            elif written and attr.kind == "group":  # items with every key left empty (model.left_to_fill)
+                yield _to_fill(entry, attr, (*path, attr.name))
+                for item_path, raw_item in _items(raw_value, (*path, attr.name)):
+                    yield from _missing_in(entry, attr.children, item_path, None, raw_item)
+            elif not written and not attr.optional:
                 yield entry.doc.issue(
                     f"нет сведений «{attr.label}» (itemprop «{attr.name}»)", (*path, attr.name),
                     hint=f"добавьте строку «{attr.name}: …»; если сведений нет — «{attr.name}: не предусмотрено»",
@@ -73,10 +82,24 @@ def _missing_in(entry: Entry[SvedenPage], attributes: tuple[Attr, ...], path: Da
             continue
         if attr.kind == "group":
             items = value if isinstance(value, list) else [value]
-            for index, item in enumerate(items):
-                if any(getattr(item, child.name, None) is not None for child in attr.children):
-                    item_path = (*path, attr.name, index) if isinstance(value, list) else (*path, attr.name)
-                    yield from _missing_in(entry, attr.children, item_path, item)
+            for (item_path, raw_item), item in zip(_items(raw_value, (*path, attr.name)), items, strict=False):
+                if any(getattr(item, child.name, None) is not None for child in attr.children) or (
+                        isinstance(raw_item, dict) and bool(raw_item)):
+                    yield from _missing_in(entry, attr.children, item_path, item, raw_item)
+
+
+def _items(raw_value: object, path: DataPath) -> list[tuple[DataPath, object]]:
+    if isinstance(raw_value, list):
+        return [((*path, index), item) for index, item in enumerate(raw_value)]
+    return [(path, raw_value)]
+
+
+def _to_fill(entry: Entry[SvedenPage], attr: Attr, path: DataPath) -> Issue:
+    example = f" ({attr.note})" if attr.note and len(attr.note) <= 80 else ""
+    absent = "«нет»" if attr.optional else "«не предусмотрено»"
+    return entry.doc.issue(
+        f"не заполнено: «{attr.label}» (itemprop «{attr.name}»)", path, key=True, level="warning",
+        hint=f"впишите сведения после «{attr.name}:»{example}; если их нет — {absent}", code="sveden.missing")
 
 
 def document_references_exist(project: Project) -> Iterator[Issue]:

@@ -20,11 +20,11 @@ from oko.models.deadline.parts import (
     Span,
     Zone,
 )
-from oko.models.deadline.period import PlanPeriod, outside_period, plan_period
+from oko.models.deadline.period import PlanPeriod, heading_years, outside_period, plan_period, years_period
 from oko.ru import MONTHS_NOMINATIVE
 
 __all__ = [
     "DEADLINE_HINT", "MONTHS_NOMINATIVE", "Anchor", "Deadline", "DeadlineField", "DeadlineKind",
     "ImpossibleDateError", "Mark", "Offset", "OffsetUnit", "PartialDate", "PlanPeriod", "Relation", "Span",
-    "Zone", "outside_period", "parse_deadline", "plan_period", "read_deadline",
+    "Zone", "heading_years", "outside_period", "parse_deadline", "plan_period", "read_deadline", "years_period",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ class PlanPeriod:
     first_day: dt.date
     last_day: dt.date
     name: str
+    of: str = "периода плана"  # «вне периода плана (…)», «вне раздела «2023 год» (…)»
 
     @classmethod
     def academic_year(cls, start: int) -> PlanPeriod:
@@ -53,7 +55,7 @@ def outside_period(deadline: Deadline, period: PlanPeriod) -> str:
     outside += [name for name, extent in _year_extents(deadline) if not period.holds(*extent)]
     if not outside:
         return ""
-    return f"«{deadline.text}»: {', '.join(dict.fromkeys(outside))} — вне периода плана ({period.name})"
+    return f"«{deadline.text}»: {', '.join(dict.fromkeys(outside))} — вне {period.of} ({period.name})"
 
 
 def _year_extents(deadline: Deadline) -> list[tuple[str, tuple[dt.date, dt.date]]]:
@@ -66,3 +68,25 @@ def _year_extents(deadline: Deadline) -> list[tuple[str, tuple[dt.date, dt.date]
         years = dict.fromkeys((start, deadline.end_year or start))
         return [(f"{year} г.", (dt.date(year, 1, 1), dt.date(year, 12, 31))) for year in years]
     return []
+
+
+# «2023 год», «2023 г.», «2024–2025 годы», «2024-2025 гг.», «На 2025 год»: a heading that is a year or years.
+_HEADING_YEARS = re.compile(r"^(?:на|в)?\s*(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*(?:год|года|году|годы|годах|г\.?|гг\.?)?$",
+                            re.IGNORECASE)
+
+
+def heading_years(title: str) -> tuple[int, int] | None:
+    """The first and last year a section heading names, or None when the heading is not a year."""
+    match = _HEADING_YEARS.match(" ".join(title.split()))
+    if match is None:
+        return None
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    return (first, last) if first <= last <= first + 10 else None
+
+
+def years_period(years: tuple[int, int], heading: str) -> PlanPeriod:
+    """The calendar years of a section whose heading is a year: its dates are checked against them."""
+    first, last = years
+    name = f"{first} г." if first == last else f"{first}–{last} гг."
+    return PlanPeriod(dt.date(first, 1, 1), dt.date(last, 12, 31), name, f"раздела «{heading}»")
