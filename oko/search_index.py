@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from oko.cache import BuildCache, digest
 from oko.outputs.search import SearchIndexError
 
 FOLDER = "pagefind"
+ENTRY = "pagefind-entry.json"
+RESPONSE_LIMIT = 2**31  # bytes of one answer of the service (all the index files, base64)
 TIMEOUT = 600  # seconds, as the command-line run had
 
 
@@ -40,18 +41,28 @@ def search_files(files: dict[str, bytes], cache: BuildCache | None = None) -> di
 
 
 async def _index(pages: list[tuple[str, bytes]]) -> dict[str, bytes]:
-    from pagefind.index import PagefindIndex  # the package loads only when something is indexed
+    """The index files as Pagefind holds them in memory (GetFiles), never as it writes them to disk: its
+    writes finish in a background thread after it has answered, so a file read then (or cut short when the
+    service is stopped) could be empty — pagefind-entry.json was, on a loaded machine."""
+    from pagefind.service import PagefindService  # the package loads only when something is indexed
 
     with tempfile.TemporaryDirectory(prefix="oko-pagefind-") as scratch:
-        output = Path(scratch) / FOLDER
         site = Path(scratch) / "site"
         for path, data in pages:  # one request per page is ~10× slower than Pagefind's own parallel walk
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        async with PagefindIndex(config={"output_path": str(output)}) as index:
+        service = await PagefindService().launch()
+        try:
+            # All the files come back in one line; the wrapper reads at most 2 MiB per line (a few hundred
+            # pages' worth), so its reader gets room for the whole index before it reads the first answer.
+            service._backend.stdout._limit = RESPONSE_LIMIT  # type: ignore[attr-defined]
+            index = await service.create_index()
             await index.add_directory(str(site))
-        if not output.is_dir():
-            raise SearchIndexError("Pagefind не записал индекс")
-        return {f"{FOLDER}/{p.relative_to(output).as_posix()}": p.read_bytes()
-                for p in sorted(output.rglob("*")) if p.is_file() and not os.path.islink(p)}
+            files = await index.get_files()
+        finally:
+            await service.close()
+    if not any(file["path"] == ENTRY for file in files):
+        raise SearchIndexError("Pagefind не построил индекс")
+    return {f"{FOLDER}/{PurePosixPath(file['path']).as_posix()}": file["content"]
+            for file in sorted(files, key=lambda file: file["path"])}
