@@ -292,3 +292,19 @@ def test_rendering_in_forked_workers_gives_the_same_bytes(tmp_path: Path, monkey
     parallel = build_site(root, BuildCache(None), search=False).files  # both stages miss: all in the pool
     assert parallel == serial
     assert generate(root).files == serial  # and without a cache (the pages' pool only)
+
+
+def test_a_stale_cache_file_is_replaced(incremental_tmp: Path) -> None:
+    """A file the cache could not use (another engine's, damaged) is replaced by the next build's entries,
+    even when that build used every entry it made (nothing is left over to tell it the file differs)."""
+    folder = incremental_tmp / CACHE_DIR
+    first = BuildCache(folder)
+    first.put("answer", 1)
+    first.finish()
+    (folder / STATE_FILE).write_bytes(b"stale")
+    second = BuildCache(folder)
+    assert second.entries == {}
+    second.put("answer", 2)
+    assert second.get("answer") == 2
+    second.finish()
+    assert BuildCache(folder).get("answer") == 2

@@ -44,6 +44,8 @@ class BuildCache:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
         self.entries: dict[str, bytes] = _read_state(folder) if folder is not None else {}
+        self.saved = set(self.entries)  # the keys the file holds (none when it was foreign, stale or missing)
+        self.added = False
         self.used: dict[str, bytes] = {}
         self.hits = self.misses = 0
 
@@ -68,18 +70,23 @@ class BuildCache:
             return
         self.entries[key] = raw
         self.used[key] = raw
+        self.added = True
 
     def finish(self) -> None:
-        """After a successful build: keep only what it used, and save that if it changed."""
-        changed = self.used.keys() != self.entries.keys() or any(
-            self.entries[key] is not raw for key, raw in self.used.items())
+        """After a successful build: keep only what it used, and save that unless the file holds just that.
+
+        Compared with what the file holds, not with the entries in memory: after a stale file (another
+        engine) every entry is new, and the file must be replaced even though all of them were used."""
+        changed = self.added or self.used.keys() != self.saved
         self.entries, self.used = self.used, {}
         self.hits = self.misses = 0
+        self.added = False
         if self.folder is not None and (changed or not (self.folder / STATE_FILE).is_file()):
             _write_state(self.folder, self.entries)
+        self.saved = set(self.entries)
 
     def forget(self) -> None:
-        """After a failed build: what it added stays available, nothing is saved."""
+        """After a failed build: what it added stays available, nothing is saved (the next success saves it)."""
         self.used = {}
         self.hits = self.misses = 0
 
