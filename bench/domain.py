@@ -3,11 +3,12 @@
 Око has one organisation per site today, so "a school's worth" is the demo's content volume:
 school 1 is the demo itself; school k (k ≥ 2) adds copies with ids suffixed «-s<k>» of its
 organisations and plans, criteria (links and `inherits` renamed), Markdown pages (off the menu), and
-the document registry's entries with their files; its schedule, ВПР year and demo versions become
-another academic year, every date moved by whole weeks (weekdays, quarters and holidays keep their
-relations, so the schedule rules still hold). «Сведения» are one set per site: their 14 subsections
-are not copied, but the documents they draw on are. Each school is one commit with a fixed date, so
-the «обновлено» dates from git are real and the same on every run.
+the document registry's entries with their files; its schedule (the demo's newest academic year, found
+in content/schedules), ВПР year and demo versions become the k-1-th academic year after the demo's
+newest, every date moved by whole weeks (weekdays, quarters and holidays keep their relations, so the
+schedule rules still hold). «Сведения» are one set per site: the demo's teaching staff joins the staff
+list once per school, and the documents they draw on are copied. Each school is one commit with a fixed
+date, so the «обновлено» dates from git are real and the same on every run.
 """
 
 from __future__ import annotations
@@ -21,9 +22,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "content"
-BASE_YEAR = 2025  # the demo's academic year 2025-2026
+YEARS = re.compile(r"^(20\d\d)-(20\d\d)$")
 DATE = re.compile(r"\b(\d{2})\.(\d{2})\.(\d{4})\b")
 FIRST_COMMIT = dt.datetime(2025, 9, 1, 10, 0, 0, tzinfo=dt.UTC)
+
+
+def newest_year() -> int:
+    """The first calendar year of the demo's newest academic year (its newest schedule folder, «2026-2027»):
+    copies go after it, so no school's copy overwrites a year the demo has."""
+    return max(int(match[1]) for path in (DEMO / "schedules").iterdir() if (match := YEARS.match(path.name)))
+
+
+def _spring_year(school: int) -> int:
+    """The calendar year in which school `school`'s academic year ends (ВПР and demo versions are named by it)."""
+    return newest_year() + school
+
+
+def _newest_named(folder: Path, pattern: str) -> tuple[Path, int]:
+    """The file of `folder` whose name ends with the largest year, and that year."""
+    named = [(int(match[1]), path) for path in sorted(folder.glob(pattern))
+             if (match := re.search(r"(\d{4})$", path.stem))]
+    year, path = max(named)
+    return path, year
 
 
 def weeks_shift(years: int) -> dt.timedelta:
@@ -98,17 +118,32 @@ def _add_documents(content: Path, suffix: str) -> None:
 
 
 def add_year(content: Path, school: int) -> None:
-    """School `school`'s schedule, ВПР year and demo versions: the demo's, `school - 1` years later."""
+    """School `school`'s schedule, ВПР year and demo versions: the demo's newest, moved `school - 1` years
+    after the demo's newest academic year (the ВПР and demo versions to the spring of that year)."""
+    newest = newest_year()
     years = school - 1
-    source = DEMO / "schedules" / f"{BASE_YEAR}-{BASE_YEAR + 1}"
-    target = content / "schedules" / f"{BASE_YEAR + years}-{BASE_YEAR + years + 1}"
+    source = DEMO / "schedules" / f"{newest}-{newest + 1}"
+    target = content / "schedules" / f"{newest + years}-{newest + years + 1}"
     for path in sorted(source.glob("*.yaml")):
         _write(target / path.name, shift_dates(path.read_text(encoding="utf-8"), years))
-    for path in sorted((DEMO / "vpr").glob("*.yaml")):
-        _write(content / "vpr" / f"{int(path.stem) + years}.yaml", shift_dates(path.read_text(encoding="utf-8"), years))
-    for path in sorted((DEMO / "demos").glob("*.yaml")):
-        name = re.sub(r"\d{4}$", lambda m: str(int(m[0]) + years), path.stem)
-        _write(content / "demos" / f"{name}.yaml", shift_dates(path.read_text(encoding="utf-8"), years))
+    vpr, year = _newest_named(DEMO / "vpr", "*.yaml")
+    shift = _spring_year(school) - year
+    _write(content / "vpr" / f"{year + shift}.yaml", shift_dates(vpr.read_text(encoding="utf-8"), shift))
+    kinds = {re.sub(r"-\d{4}$", "", path.stem) for path in (DEMO / "demos").glob("*.yaml")}
+    for kind in sorted(kinds):
+        path, year = _newest_named(DEMO / "demos", f"{kind}-*.yaml")
+        shift = _spring_year(school) - year
+        _write(content / "demos" / f"{kind}-{year + shift}.yaml", shift_dates(path.read_text(encoding="utf-8"), shift))
+
+
+def add_staff(content: Path) -> None:
+    """«Сведения» are one set per site: each school adds the demo's teaching staff to the staff list
+    (content/sveden/employees.yaml ends with that list), so their page grows with N like the rest."""
+    _, marker, staff = (DEMO / "sveden" / "employees.yaml").read_text(encoding="utf-8").partition("teachingStaff:\n")
+    if not marker:
+        raise ValueError("content/sveden/employees.yaml: нет списка teachingStaff")
+    target = content / "sveden" / "employees.yaml"
+    target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + "\n" + staff, encoding="utf-8")
 
 
 def _git(repo: Path, *args: str, when: dt.datetime | None = None) -> None:
@@ -131,15 +166,25 @@ def make_domain_corpus(target: Path, schools: int) -> Path:
     for school in range(2, schools + 1):
         add_copies(target / "content", school)
         add_year(target / "content", school)
+        add_staff(target / "content")
         _git(target, "add", "--all")
         _git(target, "commit", "--quiet", "-m", f"school {school}", when=FIRST_COMMIT + dt.timedelta(days=school))
     return target
 
 
 def edited_file(project: Path, schools: int) -> Path:
-    """The file the one-file scenario edits: the last school's copy of the demo school's plan."""
+    """The file the one-file scenario edits: the last school's copy of the site owner's newest plan."""
     suffix = "" if schools == 1 else f"-s{schools}"
-    return project / "content" / "plans" / f"sosh-17-{BASE_YEAR}-{BASE_YEAR + 1}{suffix}.yaml"
+    return project / "content" / "plans" / f"{owner_plan().stem}{suffix}.yaml"
+
+
+def owner_plan() -> Path:
+    """The demo's newest plan of the organisation site_config.yaml names (the school the site is of)."""
+    owner = re.search(r"^organisation: (\S+)", (ROOT / "site_config.yaml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert owner is not None, "site_config.yaml: нет поля organisation"
+    plans = [path for path in sorted((DEMO / "plans").glob("*.yaml"))
+             if f"\norganisation: {owner[1]}\n" in path.read_text(encoding="utf-8")]
+    return max(plans, key=lambda path: re.sub(r"^.*?(\d{4}-\d{4})$", r"\1", path.stem))
 
 
 def edit_plan(path: Path, mark: str) -> str:

@@ -59,7 +59,8 @@ def _oko_serve(project: Path, port: int, scratch: Path) -> list[str]:
 
 def oko() -> Tool:
     return Tool("oko", "Око", "Око", layouts.write_oko, layouts.oko_page, lambda slug: f"/{slug}/", _oko_build,
-                _oko_serve, note="Око: каждая пересборка — полная сборка (инкрементальной пока нет)")
+                _oko_serve, caches=(".oko-cache",),
+                note="Око: пересборки инкрементальные (кэш .oko-cache/; чистая сборка удаляет его)")
 
 
 def hugo_binary() -> Path | None:

@@ -11,7 +11,8 @@ from typing import NoReturn
 
 from oko.errors import REPORTERS, report, summary
 from oko.fs_errors import os_error_message
-from oko.outputs.search import SearchIndexError, index_site
+from oko.incremental import build_site, project_cache
+from oko.outputs.search import SearchIndexError
 from oko.pipeline import BuildResult, generate, load_project
 from oko.ru import count
 from oko.write import OutputFolderError, check_output_folder, write_site
@@ -74,6 +75,8 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     build.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ",
                        help=f"сколько ждать, если в ту же папку уже собирает другая сборка "
                             f"(по умолчанию {LOCK_WAIT:g}; 0 — не ждать)")
+    build.add_argument("--clean", action="store_true",
+                       help="собрать заново, не глядя в кэш прежних сборок (.oko-cache/)")
     common(build)
     check = commands.add_parser("check", help="только проверить содержимое")
     common(check)
@@ -106,6 +109,7 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--out", type=Path, default=None, help="папка для просмотра (по умолчанию временная)")
+    serve.add_argument("--clean", action="store_true", help="первую сборку — заново, не глядя в кэш (.oko-cache/)")
     common(serve)
     return parser
 
@@ -118,7 +122,7 @@ def common(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         help="вид отчёта: text (для людей), github (аннотации), json (для программ)")
 
 
-def run_build(project: Path, out: Path, strict: bool, fmt: str, wait: float = LOCK_WAIT) -> int:
+def run_build(project: Path, out: Path, strict: bool, fmt: str, wait: float = LOCK_WAIT, clean: bool = False) -> int:
     try:
         check_output_folder(out, project)
     except OutputFolderError as exc:
@@ -127,14 +131,18 @@ def run_build(project: Path, out: Path, strict: bool, fmt: str, wait: float = LO
     except OSError as exc:
         sys.stderr.write(os_error_message(exc, f"не удалось проверить папку «{out}»") + NOT_BUILT)
         return EXIT_CONTENT
-    result: BuildResult = generate(project)
+    try:
+        result: BuildResult = build_site(project, project_cache(project, clean))
+    except SearchIndexError as exc:
+        sys.stderr.write(f"ошибка: не удалось построить поисковый индекс (Pagefind): {exc}\n{NOT_BUILT}")
+        return EXIT_CONTENT
     report(result.issues, fmt)
     if result.failed(strict):
         sys.stderr.write(NOT_BUILT)
         return EXIT_CONTENT
     waiting = f"Жду: в папку «{out}» уже собирает сайт другая сборка (не дольше {wait:g} с)…\n"
     try:
-        stuck = write_site(result.files, out, post=index_site, wait=wait, on_wait=lambda: sys.stderr.write(waiting))
+        stuck = write_site(result.files, out, wait=wait, on_wait=lambda: sys.stderr.write(waiting))
     except OutputFolderError as exc:  # appeared while the content was being built
         sys.stderr.write(f"ошибка: {exc}\n{NOT_BUILT}")
         return EXIT_USAGE
@@ -269,7 +277,7 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
 
         return run_init(args)
     if args.command == "build":
-        return run_build(project, args.out or project / "site", args.strict, args.format, args.wait)
+        return run_build(project, args.out or project / "site", args.strict, args.format, args.wait, args.clean)
     if args.command == "check":
         if args.report:
             return run_report(project, args.strict, args.format, args.report_format, args.report_out)
@@ -290,4 +298,4 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
         return run_import_plan(args.file, args.out, args.format, args.organisation, args.year, project)
     from oko.serve import serve  # livereload and tornado load only when serving
 
-    return serve(project, args.host, args.port, args.out, args.strict)
+    return serve(project, args.host, args.port, args.out, args.strict, args.clean)

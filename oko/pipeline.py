@@ -9,13 +9,20 @@ back into the pipeline.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from oko.cache import BuildCache, using
+from oko.cache import active as active_cache
+from oko.cache import digest as cache_digest
+from oko.cache.pages import PageCache, render_traced
+from oko.cache.prepare import prepare_markdown
 from oko.cms import CmsScriptMissingError, admin_files
 from oko.contacts import school_contacts
 from oko.errors import Issue, sorted_issues
@@ -26,10 +33,11 @@ from oko.kind import Context, Kind
 from oko.kinds.organisations import owner
 from oko.links import Routes, resolve_link
 from oko.markdown_bodies import render_markdown_bodies
+from oko.parallel import run_all
 from oko.project import CONFIG_FILE, Project, load_config
 from oko.published import add_file_routes, publishable_files
 from oko.registry import registered
-from oko.render import Assets, content_security_policy, make_environment, render_page
+from oko.render import Assets, TracingEnvironment, content_security_policy, make_environment
 from oko.rules import apply_severities, check_project
 from oko.site import Page, menu_items, search_page, stamp_pages
 from oko.unknown_content import unknown_content
@@ -56,12 +64,18 @@ class BuildResult:
         return any(issue.is_error or strict for issue in self.issues)
 
 
-def generate(root: Path, inline_scripts: Iterable[str] = ()) -> BuildResult:
+def generate(root: Path, inline_scripts: Iterable[str] = (), cache: BuildCache | None = None) -> BuildResult:
     """Everything but writing: the site's files as bytes, or the issues that prevent it.
 
     `inline_scripts` are scripts a caller injects into every page (the dev server's live reload): the pages'
-    Content-Security-Policy allows exactly these, by hash.
+    Content-Security-Policy allows exactly these, by hash. With a `cache` (oko/cache), what an earlier
+    build computed from the same inputs is reused; the result is the same bytes either way.
     """
+    with using(cache):
+        return _generate(root, tuple(inline_scripts))
+
+
+def _generate(root: Path, inline_scripts: tuple[str, ...]) -> BuildResult:
     kinds = registered()
     project, issues = load_project(root, kinds)
     derived, found = derive(project, kinds)
@@ -74,13 +88,14 @@ def generate(root: Path, inline_scripts: Iterable[str] = ()) -> BuildResult:
     issues = apply_severities(project, issues)
     if project.config is None or any(issue.is_error for issue in issues):
         return BuildResult(sorted_issues(issues))
-    generated = {path: data for kind in kinds for path, data in kind.files(ctx).items()}  # _render copies content
+    generated = _generated_files(ctx)  # _render copies content
     ctx = dataclasses.replace(ctx, downloads=tuple(d for kind in kinds for d in kind.downloads(ctx, generated)))
     pages = sorted([search_page(), *(page for kind in kinds for page in kind.pages(ctx))], key=lambda page: page.url)
     for page in pages:
         page.data.setdefault("downloads", list(ctx.downloads))
     stamp_pages(pages, last_changes(root), [section for kind in kinds for section in kind.sections])
     markdown = {source: text for kind in kinds for source, text in kind.markdown(project).items()}
+    prepare_markdown(markdown, routes, pages)
     issues += render_markdown_bodies(markdown, routes, pages)
     files, found = _render(ctx, pages, inline_scripts)
     files.update(generated)
@@ -93,6 +108,32 @@ def generate(root: Path, inline_scripts: Iterable[str] = ()) -> BuildResult:
     if any(issue.is_error for issue in issues):  # e.g. a broken Markdown link: nothing to write
         return BuildResult(sorted_issues(issues))
     return BuildResult(sorted_issues(issues), files, len(pages), project)
+
+
+def _generated_files(ctx: Context) -> dict[str, bytes]:
+    """The kinds' downloads (ICS, CSV, XLSX, JSON): a function of the content alone, so reused from the cache
+    while no file of the project changed (a kind reads nothing else: they get only ctx)."""
+    cache = active_cache()
+    key = _content_key(ctx.project) if cache is not None else None
+    if cache is not None and key is not None and (hit := cache.get(key)) is not None:
+        return hit
+    generated = {path: data for kind in ctx.kinds for path, data in kind.files(ctx).items()}
+    if cache is not None and key is not None:
+        cache.put(key, generated)
+    return generated
+
+
+def _content_key(project: Project) -> str | None:
+    """A digest of every file the scan found (names and bytes); None when one cannot be read now."""
+    hasher = hashlib.sha256()
+    for relative in sorted(project.tree.files):
+        try:
+            data = project.tree.read(relative)
+        except UnsafeFileError:
+            return None
+        hasher.update(f"{relative}\0{len(data)}\0".encode())
+        hasher.update(data)
+    return cache_digest("generated files", hasher.digest())
 
 
 def load_project(root: Path, kinds: tuple[Kind, ...] | None = None) -> tuple[Project, list[Issue]]:
@@ -133,14 +174,40 @@ def plan_routes(project: Project, derived: dict[str, Any] | None = None,
     return ctx.routes, issues
 
 
-def _render(ctx: Context, pages: list[Page], inline_scripts: Iterable[str]) -> tuple[dict[str, bytes], list[Issue]]:
+def _render_pages(env: TracingEnvironment, pages: list[Page], shared: Any) -> list[tuple[bytes | None, list[Issue]]]:
+    """Each page's HTML (or its template issues): from the cache when nothing it used changed, the rest
+    rendered — in forked workers when there are many (oko/parallel.py)."""
+    cache = active_cache()
+    if cache is None:
+        return [(rendered.html, rendered.issues) for rendered in run_all([partial(render_traced, env, page)
+                                                                          for page in pages])]
+    store = PageCache(env, cache, "")
+    try:
+        context_key = cache_digest("pages", store.digests.dumps(shared))
+    except Exception:  # unpicklable settings: nothing cached
+        context_key = None
+    store.context_key = context_key or ""
+    keys = [store.key(page) if context_key else None for page in pages]
+    results: list[tuple[bytes | None, list[Issue]] | None] = [None] * len(pages)
+    for index, key in enumerate(keys):
+        html = store.lookup(key)
+        if html is not None:
+            results[index] = (html, [])
+    missing = [index for index, result in enumerate(results) if result is None]
+    for index, rendered in zip(missing, run_all([partial(render_traced, env, pages[i]) for i in missing]), strict=True):
+        store.store(keys[index], rendered)
+        results[index] = (rendered.html, rendered.issues)
+    return [result for result in results if result is not None]
+
+
+def _render(ctx: Context, pages: list[Page], inline_scripts: tuple[str, ...]) -> tuple[dict[str, bytes], list[Issue]]:
     project, routes = ctx.project, ctx.routes
     template_dirs = [d for d in (project.root / "templates", DEFAULT_TEMPLATES) if d.is_dir()]
     # A site that overrides only some templates keeps the theme's assets: the first assets/ folder found.
     asset_dirs = [d / "assets" for d in template_dirs if (d / "assets").is_dir()]
     assets = Assets.collect(asset_dirs[0]) if asset_dirs else Assets()
     site_owner = owner(project)
-    env = make_environment(template_dirs, assets, {
+    shared = {
         "site": project.config,
         "owner": site_owner.model if site_owner else None,
         "menu": menu_items(item for kind in ctx.kinds for item in kind.menu_items(ctx)),
@@ -148,13 +215,14 @@ def _render(ctx: Context, pages: list[Page], inline_scripts: Iterable[str]) -> t
         "ministry_links": MINISTRY_LINKS,
         "contacts": school_contacts(project),  # every footer (oko/contacts.py)
         "content_security_policy": Markup(content_security_policy(inline_scripts)),  # quotes stay quotes
-    })
+    }
+    env = make_environment(template_dirs, assets, shared)
     # Links were checked by the rules, so every one resolves here.
-    env.filters["resolve"] = lambda target, source: resolve_link(target, source, routes) or target
+    env.filters["resolve"] = env.traced("resolve",
+                                        lambda target, source: resolve_link(target, source, routes) or target)
     files: dict[str, bytes] = dict(assets.files)
     issues: list[Issue] = []
-    for page in pages:
-        html, found = render_page(env, page)
+    for page, (html, found) in zip(pages, _render_pages(env, pages, (shared, assets.names)), strict=True):
         issues += found
         if html is not None:
             files[page.output_path] = html

@@ -10,6 +10,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from oko.cache import active as active_cache
+from oko.cache import digest as cache_digest
 from oko.config import SiteConfig
 from oko.errors import Issue
 from oko.files import FileInfo, ProjectTree, UnsafeFileError
@@ -74,18 +76,13 @@ def read_source(project: Project, path: Path, parser: Parser) -> tuple[SourceDoc
 
 
 def load_config(project: Project, issues: list[Issue]) -> tuple[SourceDoc | None, SiteConfig | None]:
-    path = project.root / CONFIG_FILE
     if any(issue.file == CONFIG_FILE for issue in project.tree.issues):
         return None, None  # a link or a special file, already reported
     if not project.tree.is_file(CONFIG_FILE):
         issues.append(Issue("error", CONFIG_FILE, "нет файла настроек сайта site_config.yaml",
                             hint="скопируйте site_config.yaml из демонстрационного сайта"))
         return None, None
-    doc, found = read_source(project, path, parse_yaml)
-    issues.extend(found)
-    if doc is None:
-        return None, None
-    config, found = validate(doc, SiteConfig)
+    doc, config, found = _cached(project, CONFIG_FILE, SiteConfig, parse_yaml, _load_config)
     issues.extend(found)
     return doc, config
 
@@ -125,16 +122,51 @@ def load_entry(
         return None
     source = path.relative_to(project.content).as_posix()
     project.invalid.add(source)  # until it proves valid
-    doc, found = read_source(project, path, parser)
+    doc, value, found = _cached(project, shown, model, parser, _load_model)
     issues.extend(found)
-    if doc is None:
-        return None
-    if not isinstance(doc.data, dict):
-        issues.append(doc.issue("файл должен состоять из полей «ключ: значение»", at=Position(1, 1)))
-        return None
-    value, found = validate(doc, model)
-    issues.extend(found)
-    if value is None:
+    if doc is None or value is None:
         return None
     project.invalid.discard(source)
     return Entry(path.stem, source, doc, value)
+
+
+def _load_model(project: Project, shown: str, model: type[M],
+                parser: Parser) -> tuple[SourceDoc | None, M | None, list[Issue]]:
+    doc, issues = read_source(project, project.root / shown, parser)
+    if doc is None:
+        return None, None, issues
+    if not isinstance(doc.data, dict):
+        return doc, None, [*issues, doc.issue("файл должен состоять из полей «ключ: значение»", at=Position(1, 1))]
+    value, found = validate(doc, model)
+    return doc, value, issues + found
+
+
+def _load_config(project: Project, shown: str, model: type[SiteConfig],
+                 parser: Parser) -> tuple[SourceDoc | None, SiteConfig | None, list[Issue]]:
+    doc, issues = read_source(project, project.root / shown, parser)
+    if doc is None:
+        return None, None, issues
+    config, found = validate(doc, model)
+    return doc, config, issues + found
+
+
+def _cached(project: Project, shown: str, model: type[M], parser: Parser,
+            load: Callable[[Project, str, type[M], Parser], tuple[SourceDoc | None, M | None, list[Issue]]],
+            ) -> tuple[SourceDoc | None, M | None, list[Issue]]:
+    """A file loaded and validated — from the build cache when the same bytes were loaded by the same
+    engine into the same model (oko/cache); the cached issues are the ones the file had then."""
+    cache = active_cache()
+    size = project.tree.sizes.get(shown, 0)
+    if cache is None or too_big(size, shown) is not None:
+        return load(project, shown, model, parser)
+    try:
+        raw = project.tree.read(shown)
+    except UnsafeFileError:
+        return load(project, shown, model, parser)  # says why
+    key = cache_digest("source", shown, f"{model.__module__}.{model.__qualname__}", parser.__name__, raw)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    loaded = load(project, shown, model, parser)
+    cache.put(key, loaded)
+    return loaded

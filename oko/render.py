@@ -20,6 +20,8 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from oko import ru
+from oko.cache import active as active_cache
+from oko.cache import digest as cache_digest
 from oko.errors import Issue
 from oko.links import relative_url
 from oko.sanitize import Removal, sanitize
@@ -84,7 +86,39 @@ class RenderedMarkdown:
 
 
 def render_markdown(text: str, resolve: Callable[[str], str | None]) -> RenderedMarkdown:
-    """Markdown → HTML cleaned against the allow-list (content is semi-trusted: it arrives by pull request)."""
+    """Markdown → HTML cleaned against the allow-list (content is semi-trusted: it arrives by pull request).
+
+    With a build cache active (oko/cache), the result for the same text is reused when every link it
+    resolved resolves the same way again.
+    """
+    cache = active_cache()
+    if cache is None:
+        return _convert_markdown(text, resolve)
+    key = cache_digest("markdown", text)
+    hit = cache.get(key)
+    if hit is not None:
+        answers, rendered = hit
+        if all(resolve(target) == url for target, url in answers):
+            return rendered
+    answers, rendered = traced_markdown(text, resolve)
+    cache.put(key, (answers, rendered))
+    return rendered
+
+
+def traced_markdown(text: str, resolve: Callable[[str], str | None]
+                    ) -> tuple[list[tuple[str, str | None]], RenderedMarkdown]:
+    """The rendered Markdown and every (link target, where it led) asked on the way."""
+    answers: list[tuple[str, str | None]] = []
+
+    def recording(target: str) -> str | None:
+        url = resolve(target)
+        answers.append((target, url))
+        return url
+
+    return answers, _convert_markdown(text, recording)
+
+
+def _convert_markdown(text: str, resolve: Callable[[str], str | None]) -> RenderedMarkdown:
     broken: list[str] = []
     md = markdown.Markdown(
         extensions=[*MARKDOWN_EXTENSIONS, "toc", _LinkExtension(resolve, broken)],
@@ -150,9 +184,34 @@ class Assets:
         return assets
 
 
-def make_environment(template_dirs: list[Path], assets: Assets, globals_: dict[str, Any]) -> jinja2.Environment:
+class TracingEnvironment(jinja2.Environment):
+    """jinja2's environment that records, while `trace` is a list, every template a render loads
+    (extends, include, import — cached or not) and every answer of a `traced` function."""
+
+    trace: list[tuple[str, tuple[Any, ...], Any]] | None = None
+    traced_functions: dict[str, Callable[..., Any]]
+
+    def _load_template(self, name: Any, globals: Any) -> jinja2.Template:
+        if self.trace is not None:
+            self.trace.append(("template", (str(name),), None))
+        return super()._load_template(name, globals)
+
+    def traced(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        """`function` that records its arguments and answer in the trace (to verify a cached page)."""
+        self.traced_functions[name] = function
+
+        def recording(*args: Any) -> Any:
+            answer = function(*args)
+            if self.trace is not None:
+                self.trace.append((name, args, answer))
+            return answer
+
+        return recording
+
+
+def make_environment(template_dirs: list[Path], assets: Assets, globals_: dict[str, Any]) -> TracingEnvironment:
     """The one jinja2 environment: autoescape, StrictUndefined, Russian filters, `url` and `asset`."""
-    env = jinja2.Environment(
+    env = TracingEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -160,6 +219,7 @@ def make_environment(template_dirs: list[Path], assets: Assets, globals_: dict[s
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.traced_functions = {}
     env.filters.update(
         ru_date=ru.human_date,
         short_date=ru.short_date,

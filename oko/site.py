@@ -83,11 +83,14 @@ def menu_items(entries: Iterable[tuple[int, str, str]]) -> list[MenuItem]:
 def stamp_pages(pages: list[Page], changes: dict[str, dt.date], sections: Iterable[Section]) -> None:
     """Give each page its kind and the date its content last changed (its source, else its section)."""
     ordered = sorted(sections, key=lambda section: -len(section.prefix))  # /sveden/document/ before /sveden/
+    newest: dict[tuple[str, ...], dt.date | None] = {}  # folders → their newest change, computed once each
     for page in pages:
         section = next((s for s in ordered if page.url.startswith(s.prefix)), None)
         page.kind = section.label if section else "Страница"
         folders = section.folders if section else ()
-        gathers = not page.source or (section is not None and section.gathers)
-        dates = [day for path, day in changes.items()
-                 if (path.startswith(folders) if gathers else path == page.source)]
-        page.updated = max(dates, default=None)
+        if page.source and not (section is not None and section.gathers):
+            page.updated = changes.get(page.source)
+            continue
+        if folders not in newest:
+            newest[folders] = max((day for path, day in changes.items() if path.startswith(folders)), default=None)
+        page.updated = newest[folders]

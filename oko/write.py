@@ -6,7 +6,8 @@ folder take turns instead of tearing each other's folders apart:
 1. what killed builds left beside the out folder (`.<out>.tmp-*`, `.<out>.old-*`) is removed — safe,
    because no other build into this folder runs while we hold the lock; an old site that a killed
    fallback swap (below) left only as `.<out>.old-*` is first put back in place;
-2. every file is written into a fresh sibling `.<out>.tmp-<pid>`, `post` (the search index) runs on
+2. every file is written into a fresh sibling `.<out>.tmp-<pid>` (a file whose bytes the old site already
+   has is hard-linked from it instead: an incremental build writes only what changed), `post` (the search index) runs on
    it, and the file system is flushed (syncfs), so a power cut after the swap finds the data written;
 3. staging and out are exchanged in one step with Linux `renameat2(RENAME_EXCHANGE)`: out stays a
    real directory, as GitHub Pages upload, rsync and `serve` expect; the first build (no old out)
@@ -102,7 +103,8 @@ def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], No
         stuck = [path for leftover in _leftovers(out_dir) for path in _remove(leftover)]
         staging = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
         try:
-            _write_tree(staging, files)
+            previous = out_dir if (out_dir / MARKER).is_file() and not out_dir.is_symlink() else None
+            _write_tree(staging, files, previous)
             if post is not None:
                 post(staging)
             _check_room(staging)
@@ -123,7 +125,9 @@ def _make_folder(folder: Path) -> None:
         raise
 
 
-def _write_tree(staging: Path, files: dict[str, bytes]) -> None:
+def _write_tree(staging: Path, files: dict[str, bytes], previous: Path | None = None) -> None:
+    """Every file into staging; one whose bytes the previous site already has is hard-linked from there
+    (only changed bytes are written; the previous site is never written to, so a failure leaves it whole)."""
     os.mkdir(staging)
     for relative, data in sorted(files.items()):
         path = PurePosixPath(relative)
@@ -131,8 +135,30 @@ def _write_tree(staging: Path, files: dict[str, bytes]) -> None:
             raise ValueError(f"a site file outside the site: {relative!r}")  # an engine bug, not content
         target = staging.joinpath(*path.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_file(target, data)
+        if previous is None or not _link_same(previous.joinpath(*path.parts), target, data):
+            _write_file(target, data)
     _write_file(staging / MARKER, MARKER_TEXT)
+
+
+def _link_same(old: Path, target: Path, data: bytes) -> bool:
+    """Hard-link old to target if old is a regular file holding exactly `data`; False if not (or no links here)."""
+    try:
+        fd = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data) or info.st_nlink > 1000:
+            return False
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            if handle.read(len(data) + 1) != data:
+                return False
+        os.link(old, target, follow_symlinks=False)
+    except OSError:  # a file system without hard links (FAT), or too many: written instead
+        return False
+    finally:
+        os.close(fd)
+    return True
 
 
 def _write_file(target: Path, data: bytes) -> None:

@@ -149,7 +149,8 @@ def test_failed_build_leaves_the_previous_site_untouched(demo_project: Path) -> 
     assert "возможно, вы имели в виду «academic_year»" in result.stderr
     assert "Сайт не собран, прежняя версия не тронута." in result.stderr
     assert digest_tree(out) == before
-    assert sorted(p.name for p in demo_project.iterdir()) == ["content", "site", "site_config.yaml", "templates"]
+    assert sorted(p.name for p in demo_project.iterdir()) == [".oko-cache", "content", "site", "site_config.yaml",
+                                                              "templates"]  # the build cache (git-ignored)
 
 
 def test_a_rebuild_replaces_the_site_and_drops_stale_files(demo_project: Path) -> None:

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,7 +29,17 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(url: str, condition: Callable[[str], bool], timeout: float = 30) -> str:
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # loopback only
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:  # busy rebuilding: ask again
+        return 0
+
+
+def wait_for(url: str, condition: Callable[[str], bool], timeout: float = 120) -> str:
     """Fetch until the page satisfies condition (the server rebuilds in the background)."""
     deadline = time.monotonic() + timeout
     last = ""
@@ -86,3 +97,24 @@ def test_serve_starts_even_when_the_content_is_broken(server) -> None:
     page = wait_for(base, lambda page: "Сайт не собран" in page)
     assert "site_config.yaml:2:1" in page
     assert process.poll() is None  # the server keeps running
+
+
+def test_serve_publishes_a_new_page_and_removes_a_deleted_one(server) -> None:
+    """File-system events (watchdog), not polling: a page added is served, a page deleted answers 404."""
+    base, project, process = server
+    wait_for(base, lambda page: "<main" in page)
+    entry = fetch(base + "pagefind/pagefind-entry.json")  # the search index's page counts
+    fresh = project / "content" / "pages" / "novaya.md"
+    fresh.write_text("---\ntitle: Новая страница\n---\nСовсем новый текст.\n", encoding="utf-8")
+    page = wait_for(base + "novaya/", lambda page: "Совсем новый текст." in page)
+    assert "<h1>Новая страница</h1>" in page
+    wait_for(base + "pagefind/pagefind-entry.json", lambda text: text != entry)  # indexed after it was served
+    fresh.write_text("---\ntitle: Новая страница\n---\nТекст поправлен.\n", encoding="utf-8")
+    wait_for(base + "novaya/", lambda page: "Текст поправлен." in page and "Совсем новый" not in page)
+    fresh.unlink()
+    deadline = time.monotonic() + 120
+    while status(base + "novaya/") != 404 and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert status(base + "novaya/") == 404
+    assert "Объективность оценивания" in fetch(base)  # the rest of the site stays
+    assert process.poll() is None
