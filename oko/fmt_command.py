@@ -56,8 +56,8 @@ def _chosen(root: Path, paths: list[Path]) -> list[Path] | str:
         return every
     chosen: list[Path] = []
     for given in paths:
-        path = given if given.is_absolute() or given.exists() else root / given
-        path = path.resolve()
+        # Relative to the project first (`--project X fmt content/plans`), else to the current folder.
+        path = (given if given.is_absolute() or not (root / given).exists() else root / given).resolve()
         if not path.exists():
             return f"«{given}»: такого файла или папки нет"
         if not path.is_relative_to(root):
