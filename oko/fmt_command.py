@@ -19,7 +19,8 @@ from oko.fmt import canonical_text, comment_lines, content_files, layout_for
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 DIFF_LINES = 200  # a longer diff is cut: `build.py fmt ФАЙЛ` and `git diff` show the rest
 COMMENT_HINT = ("при сохранении из формы комментарии пропадают; важное из комментария впишите в поле "
-                "(например «Примечание» — note или «Описание» — description), справочник: «Что меняют формы»")
+                "(например «Примечание» — note или «Описание» — description); "
+                "справочник: «Что можно и чего нельзя в формах»")
 
 
 @dataclass(frozen=True)
