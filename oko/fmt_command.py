@@ -81,8 +81,8 @@ def _outcome(config: dict, root: Path, path: Path) -> Outcome:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{relative}:{mark.line + 1}:{mark.column + 1}" if mark else relative
-        return Outcome(path, relative, error=f"{where}: не читается как YAML ({getattr(exc, 'problem', exc)}); "
-                                             "файл не тронут — исправьте его (`build.py check` покажет подробнее)")
+        return Outcome(path, relative, error=f"{where}: не читается как YAML; файл не тронут — исправьте его "
+                                             "(`build.py check` назовёт ошибку)")
     return Outcome(path, relative, text, canonical, tuple(comment_lines(text, layout.markdown)))
 
 
