@@ -7,6 +7,7 @@ origin-private file system, filled with the repository's text files and an empty
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import threading
 from collections.abc import Iterator
@@ -107,13 +108,21 @@ class Editor:
                 return box.first
             collapsed = self.page.get_by_role("button", name="Развернуть", exact=True)
             if attempt % 10 == 9 and collapsed.count():
-                collapsed.first.click()
+                with contextlib.suppress(Exception):  # scrolled out of view meanwhile: the next round tries again
+                    collapsed.first.click(timeout=2_000)
             self.page.mouse.move(300, 600)  # over the form, not the preview on the right
             self.page.mouse.wheel(0, 500)
             self.page.wait_for_timeout(250)
         raise AssertionError(f"«{label}»: no such text box after scrolling the whole form")
 
     def read(self, path: str) -> str:
+        for _ in range(20):  # a read while the save is writing the file fails (NotReadableError): read again
+            try:
+                return self.page.evaluate(READ, path)
+            except Exception as error:
+                if "NotReadableError" not in str(error):
+                    raise
+                self.page.wait_for_timeout(200)
         return self.page.evaluate(READ, path)
 
     def edit(self, collection: str, entry: str, label: str, suffix: str, path: str) -> str:
