@@ -116,11 +116,12 @@ class Editor:
         raise AssertionError(f"«{label}»: no such text box after scrolling the whole form")
 
     def read(self, path: str) -> str:
-        for _ in range(20):  # a read while the save is writing the file fails (NotReadableError): read again
+        # A read while a save replaces the file fails (NotReadableError, or NotFoundError for a moment): again.
+        for _ in range(20):
             try:
                 return self.page.evaluate(READ, path)
             except Exception as error:
-                if "NotReadableError" not in str(error):
+                if "NotReadableError" not in str(error) and "NotFoundError" not in str(error):
                     raise
                 self.page.wait_for_timeout(200)
         return self.page.evaluate(READ, path)
