@@ -104,6 +104,9 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     results.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS, help="вид отчёта об ошибках")
     cms = commands.add_parser("cms-config", help="вывести настройки форм Sveltia CMS (admin/config.yml)")
     cms.add_argument("--out", type=Path, default=None, help="записать в файл (иначе — на экран)")
+    fmt = commands.add_parser("fmt", help="переписать файлы содержимого так, как их пишут формы /admin/")
+    fmt.add_argument("paths", nargs="*", type=Path, metavar="ПУТЬ", help="файлы или папки (иначе всё содержимое)")
+    fmt.add_argument("--check", action="store_true", help="ничего не менять: назвать файлы не в этом виде (код 1)")
     commands.add_parser("schemas", help="записать JSON Schema содержимого в schemas/ и строки $schema в файлы")
     serve = commands.add_parser("serve", help="просмотр с автообновлением")
     serve.add_argument("--host", default="127.0.0.1")
@@ -284,6 +287,10 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
         return run_check(project, args.strict, args.format)
     if args.command == "cms-config":
         return run_cms_config(project, args.out)
+    if args.command == "fmt":
+        from oko.fmt_command import run_fmt
+
+        return run_fmt(project, args.paths, args.check)
     if args.command == "schemas":
         return run_schemas(project)
     if args.command == "import-schedule":

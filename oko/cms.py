@@ -118,7 +118,8 @@ def cms_fields(schema: dict[str, Any], definitions: dict[str, Any]) -> list[dict
     return [field for field in fields if field is not None]
 
 
-def _schema_fields(kind_name: str) -> list[dict[str, Any]]:
+def schema_fields(kind_name: str) -> list[dict[str, Any]]:
+    """The CMS fields of one content schema (by its name in schemas/): what oko/fmt.py orders keys by."""
     schema = json_schema(_schema(kind_name))
     return cms_fields(schema, schema.get("definitions", {}))
 
@@ -127,14 +128,16 @@ def _collection(form: Form) -> dict[str, Any]:
     """A kind's form (oko/kind.py) as a Sveltia CMS collection."""
     if isinstance(form, FilesForm):
         return {"name": form.name, "label": form.label, "files": [
-            {"name": f.name, "label": f.label, "file": f.file, "fields": _schema_fields(f.schema)} for f in form.files]}
+            {"name": f.name, "label": f.label, "file": f.file, "fields": schema_fields(f.schema)} for f in form.files]}
     return _folder(form)
 
 
 def _folder(form: FolderForm) -> dict[str, Any]:
-    fields = _schema_fields(form.schema)
+    fields = schema_fields(form.schema)
     if form.markdown:
-        fields.append({"name": "body", "label": "Текст страницы", "widget": "markdown"})
+        # Markdown as written (`modes: [raw]`, a plain text box): the rich-text editor rewrites it on save
+        # (escapes `*`, pads table rules), which a school's table or list would not survive unchanged.
+        fields.append({"name": "body", "label": "Текст страницы", "widget": "markdown", "modes": ["raw"]})
     return {"name": form.name, "label": form.label, "folder": form.folder, "create": True, "slug": {"editable": True},
             "extension": "md" if form.markdown else "yaml", "format": "frontmatter" if form.markdown else "yaml",
             "summary": form.summary, "fields": fields}
@@ -152,7 +155,7 @@ def cms_config(project: Project) -> dict[str, Any]:
     collections = [*map(_collection, forms),
                    {"name": "settings", "label": "Настройки сайта", "files": [
                        {"name": "site", "label": "Настройки сайта", "file": "site_config.yaml",
-                        "fields": _schema_fields("site-config")}]}]
+                        "fields": schema_fields("site-config")}]}]
     result: dict[str, Any] = {
         "backend": backend,
         "publish_mode": "editorial_workflow",

@@ -5,8 +5,10 @@ The layout is what Sveltia CMS 0.221.1 does on save (src/lib/services/contents/d
 keys in the order of the collection's fields in the CMS configuration (which is generated from the models),
 keys no field names after them in natural order, optional fields with an empty value left out
 (`output.omit_empty_optional_fields`), every on/off switch (boolean field) of an object written out, as the
-forms fill in a switch's default, then the YAML text of oko/yaml_emit.py. Comments are not kept:
-a form save drops them, so what a school needs to say belongs in a field (`note`, `description`).
+forms fill in a switch's default, every text trimmed as a save trims it (src/lib/services/contents/draft/save/
+changes.js: `value.trim()`, so a text area's final line break goes and `|` becomes `|-`), then the YAML text of
+oko/yaml_emit.py. Comments are not kept: a form save drops them, so what a school needs to say belongs in a
+field (`note`, `description`); `comment_lines` finds them for `build.py fmt` to name.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from oko.yaml_emit import dump
+from oko.yaml_emit import JS_SPACE, dump
 
 Field = dict[str, Any]
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.DOTALL)
@@ -97,8 +99,23 @@ def _is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+def trimmed(value: Any) -> Any:
+    """Every text in the data trimmed as a save trims it (JavaScript's `trim`: its white space, not Python's)."""
+    if isinstance(value, str):
+        return value.strip(JS_SPACE)
+    if isinstance(value, dict):
+        return {key: trimmed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [trimmed(item) for item in value]
+    return value
+
+
 def in_form_order(data: dict[str, Any], fields: Iterable[Field]) -> dict[str, Any]:
-    """The mapping's keys as the forms write them: the fields' order first, the rest after."""
+    """The mapping's keys as the forms write them: the fields' order first, the rest after (texts trimmed)."""
+    return _ordered(trimmed(data), fields)
+
+
+def _ordered(data: dict[str, Any], fields: Iterable[Field]) -> dict[str, Any]:
     ordered: dict[str, Any] = {}
     for field in fields:
         name = field["name"]
@@ -122,13 +139,13 @@ def _omitted(key: Any, fields: Iterable[Field]) -> bool:
 def _value(value: Any, field: Field) -> Any:
     widget = field.get("widget")
     if widget == "object" and isinstance(value, dict):
-        return in_form_order(value, _subfields(field))
+        return _ordered(value, _subfields(field))
     if widget == "list" and isinstance(value, list):
         if "field" in field:
             return [_value(item, field["field"]) for item in value]
         subfields = _subfields(field)
         if subfields:
-            return [in_form_order(item, subfields) if isinstance(item, dict) else item for item in value]
+            return [_ordered(item, subfields) if isinstance(item, dict) else item for item in value]
     return value
 
 
@@ -140,7 +157,7 @@ def canonical_text(text: str, layout: Layout) -> str:
             return text
         head, body = match.groups()
         data = load_like_the_forms(head) or {}
-        body = body.strip("\n")
+        body = body.strip(JS_SPACE)
         return f"---\n{dump(in_form_order(data, layout.fields))}---\n" + (f"\n{body}\n" if body else "")
     data = load_like_the_forms(text)
     if not isinstance(data, dict):
@@ -152,3 +169,35 @@ def content_files(root: Path) -> list[Path]:
     """site_config.yaml and every YAML and Markdown file under content/ (links are never followed)."""
     files = [root / "site_config.yaml", *(root / "content").rglob("*.yaml"), *(root / "content").rglob("*.md")]
     return sorted(path for path in files if path.is_file() and not path.is_symlink())
+
+
+def canonical_yaml(data: dict[str, Any], schema: str) -> str:
+    """What a writer of the project (an importer, init) writes for data of this schema: the forms' layout."""
+    from oko.cms import schema_fields  # the CMS configuration loads the models only when asked
+
+    return dump(in_form_order(data, schema_fields(schema)))
+
+
+def comment_lines(text: str, markdown: bool = False) -> list[tuple[int, str]]:
+    """(line, text) of every YAML comment, which a form save drops; in Markdown, of the front matter only.
+
+    A `#` that starts a comment: at a line's start or after a space, outside every scalar (the scanner's
+    spans), so a `#` inside a text, a quoted value or a block is not one. Unreadable YAML has none here:
+    its error is reported where it is read.
+    """
+    offset = 0
+    if markdown:
+        match = FRONT_MATTER.match(text)
+        if match is None:
+            return []
+        text, offset = match.group(1), 1
+    try:
+        spans = [(token.start_mark.index, token.end_mark.index) for token in yaml.scan(text, Loader=yaml.SafeLoader)
+                 if isinstance(token, yaml.ScalarToken)]
+    except yaml.YAMLError:
+        return []
+    found: list[tuple[int, str]] = []
+    for match in re.finditer(r"(?:^|(?<=[ \t]))#[^\n]*", text, re.MULTILINE):
+        if not any(start <= match.start() < end for start, end in spans):
+            found.append((text.count("\n", 0, match.start()) + 1 + offset, match.group(0)))
+    return found

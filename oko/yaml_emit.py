@@ -35,7 +35,7 @@ _NOT_PLAIN = re.compile(r"^[\n\t ,\[\]{}#&*!|>'\"%@`]|^[?-]\Z|^[?-][ \t]|[\n:][ 
 # JavaScript's multiline `^` also matches after \r, U+2028 and U+2029.
 _DOCUMENT_MARKER = re.compile("(?:^|(?<=[\n\r\u2028\u2029]))(%|---|\\.\\.\\.)")
 # String.prototype.trim(): JavaScript's white space and line terminators (not Python's str.strip set).
-_JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
              "\u2028\u2029\u202f\u205f\u3000\ufeff")
 _FORCE_DOUBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _ARRAY_INDEX = re.compile(r"^(?:0|[1-9][0-9]*)\Z")
@@ -46,7 +46,7 @@ _DOUBLE_QUOTED_MIN_MULTILINE = 40
 
 def dump(data: dict[str, Any]) -> str:
     """The whole file as the forms write it: the document, trimmed, with one final newline."""
-    return _node(data, indent="", implicit_key=False).strip(_JS_SPACE) + "\n"
+    return _node(data, indent="", implicit_key=False).strip(JS_SPACE) + "\n"
 
 
 def js_keys(mapping: dict[Any, Any]) -> list[tuple[str, Any]]:

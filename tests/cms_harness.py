@@ -7,6 +7,7 @@ origin-private file system, filled with the repository's text files and an empty
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import threading
 from collections.abc import Iterator
@@ -96,15 +97,40 @@ class Editor:
         page.get_by_role("button", name="Работать с локальным репозиторием").click()
         page.wait_for_url("**/admin/#/collections/**", timeout=60_000)
 
+    def find(self, label: str) -> Any:
+        """The first text box labelled `label`. A long form (310 procedures) renders its fields as they scroll
+        into view, and an item or object may be collapsed: scroll the form down, and now and then open the
+        first collapsed part («Развернуть»), until the box is there."""
+        box = self.page.get_by_role("textbox", name=label, exact=True)
+        self.page.get_by_role("textbox").first.wait_for(timeout=30_000)  # the entry's form is on the page
+        for attempt in range(120):
+            if box.count():
+                return box.first
+            collapsed = self.page.get_by_role("button", name="Развернуть", exact=True)
+            if attempt % 10 == 9 and collapsed.count():
+                with contextlib.suppress(Exception):  # scrolled out of view meanwhile: the next round tries again
+                    collapsed.first.click(timeout=2_000)
+            self.page.mouse.move(300, 600)  # over the form, not the preview on the right
+            self.page.mouse.wheel(0, 500)
+            self.page.wait_for_timeout(250)
+        raise AssertionError(f"«{label}»: no such text box after scrolling the whole form")
+
     def read(self, path: str) -> str:
+        # A read while a save replaces the file fails (NotReadableError, or NotFoundError for a moment): again.
+        for _ in range(20):
+            try:
+                return self.page.evaluate(READ, path)
+            except Exception as error:
+                if "NotReadableError" not in str(error) and "NotFoundError" not in str(error):
+                    raise
+                self.page.wait_for_timeout(200)
         return self.page.evaluate(READ, path)
 
     def edit(self, collection: str, entry: str, label: str, suffix: str, path: str) -> str:
         """Open an entry, append `suffix` to the text field labelled `label`, save; the file's new text."""
         before = self.read(path)
         self.page.goto(f"{self.base}admin/#/collections/{collection}/entries/{entry}")
-        box = self.page.get_by_role("textbox", name=label, exact=True).first
-        box.wait_for(timeout=30_000)
+        box = self.find(label)
         box.fill(box.input_value() + suffix)
         self.page.get_by_role("button", name="Сохранить", exact=True).first.click()
         for _ in range(100):

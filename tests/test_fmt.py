@@ -9,8 +9,17 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from oko.cms import cms_config
-from oko.fmt import Layout, canonical_text, content_files, in_form_order, layout_for, load_like_the_forms
+from oko.fmt import (
+    Layout,
+    canonical_text,
+    comment_lines,
+    content_files,
+    in_form_order,
+    layout_for,
+    load_like_the_forms,
+)
 from oko.pipeline import load_project
+from oko.yaml_emit import JS_SPACE
 from oko.yaml_source import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,5 +110,23 @@ def assert_same_meaning(original, canonical, where: str) -> None:
         assert isinstance(canonical, list) and len(canonical) == len(original), where
         for index, (before, after) in enumerate(zip(original, canonical, strict=True)):
             assert_same_meaning(before, after, f"{where}[{index}]")
+    elif isinstance(original, str):  # a save trims every text (a block's final line break goes)
+        assert canonical == original.strip(JS_SPACE), where
     else:
         assert canonical == original, where
+
+
+def test_a_text_is_trimmed_as_a_save_trims_it_so_a_blocks_final_line_break_goes():
+    layout = Layout([{"name": "title"}, {"name": "note", "widget": "text", "required": False}], markdown=False)
+    assert canonical_text("title: ' Т '\nnote: |\n  строка 1\n  строка 2\n", layout) == (
+        "title: Т\nnote: |-\n  строка 1\n  строка 2\n")
+    assert in_form_order({"title": "\u00a0Т\n", "items": [" a "]}, FIELDS) == {"title": "Т", "items": ["a"]}
+
+
+def test_comments_are_found_outside_every_text():
+    text = ("# шапка\ntitle: Т  # после значения\nnote: |\n  # не комментарий\n  x\n"
+            "url: 'a # b'\ntag: x#y\n  # в конце\n")
+    assert comment_lines(text) == [(1, "# шапка"), (2, "# после значения"), (8, "# в конце")]
+    page = "---\ntitle: Т # заголовок\n---\n\n# Заголовок Markdown\n"
+    assert comment_lines(page, markdown=True) == [(2, "# заголовок")]
+    assert comment_lines("a: [\n", markdown=False) == []  # unreadable: its error is reported where it is read

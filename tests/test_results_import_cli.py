@@ -9,6 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from oko.results import validate_results
+from oko.results.command import WRITTEN
 from oko.results.model import ProcedureResults
 from oko.results.template_write import template_bytes
 from oko.sources import load_yaml_file
@@ -26,7 +27,7 @@ def test_the_template_becomes_yaml_that_validates_to_the_same_result(tmp_path: P
     book, out = tmp_path / "results.xlsx", tmp_path / "vpr-math-5.yaml"
     book.write_bytes(template_bytes(result))
     done = run("import-results", str(book), "--out", str(out))
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", f"Записано в {out}\n")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", WRITTEN.format(out=out))
     doc, issues = load_yaml_file(out, "vpr-math-5.yaml")
     assert issues == [] and doc is not None
     back, issues = validate_results(doc)

@@ -1,20 +1,19 @@
 """The content of a new site: settings, the organisation, an empty schedule of the year, a first plan, a home page.
 
 Each YAML file is data validated by its own model before it is written (so `oko init` never writes a site that
-does not build), dumped with the models' Russian field titles as comments.
+does not build), in the layout the forms write (oko/fmt.py), so `build.py fmt --check` passes on a new site.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from oko.config import SiteConfig
+from oko.fmt import canonical_yaml
 from oko.kinds.organisations.model import Organisation
 from oko.kinds.plans.model import Plan
 from oko.kinds.schedule.model import ScheduleHeader
@@ -43,27 +42,12 @@ def year_name(year: AcademicYear) -> str:
     return f"{year.start}-{year.end}"
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, str):  # JSON's quoted string is YAML's too: «2026-2027», «№ 17» stay text as written
-        return json.dumps(value, ensure_ascii=False)
-    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix(
-        "\n...").removesuffix("...").strip()
-
-
-def commented_yaml(model: type[BaseModel], data: dict[str, Any], header: list[str]) -> str:
-    """`data` as YAML, validated by `model`; each top-level key carries its field's Russian title as a comment."""
+def canonical(model: type[BaseModel], schema: str, data: dict[str, Any]) -> str:
+    """`data` validated by `model`, in the layout the forms write (oko/fmt.py): the first form save changes only
+    what is edited. No comments: a save would drop them; the forms and the editor's schema show each field's
+    Russian title and hint instead."""
     model.model_validate(data)
-    lines = [f"# {line}" for line in header]
-    for key, value in data.items():
-        field = model.model_fields[key]
-        comment = f"  # {field.title}" if field.title else ""
-        if isinstance(value, dict | list) and value:
-            lines.append(f"{key}:{comment}")
-            block = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=110, indent=2)
-            lines += ["  " + line for line in block.rstrip("\n").split("\n")]
-        else:
-            lines.append(f"{key}: {_scalar(value)}{comment}")
-    return "\n".join(lines) + "\n"
+    return canonical_yaml(data, schema)
 
 
 def site_config(school: School) -> str:
@@ -71,7 +55,7 @@ def site_config(school: School) -> str:
             "description": "Планы мероприятий, критерии, график оценочных процедур и «Сведения об образовательной "
                            "организации»",
             "organisation": school.slug, "official": True}
-    return commented_yaml(SiteConfig, data, ["Настройки сайта (справочник: «Как начать»)."])
+    return canonical(SiteConfig, "site-config", data)
 
 
 def organisation(school: School) -> str:
@@ -80,7 +64,7 @@ def organisation(school: School) -> str:
         data["locality"] = school.locality
     if school.inn:
         data["inn"] = school.inn
-    return commented_yaml(Organisation, data, ["Организация — владелец сайта."])
+    return canonical(Organisation, "organisation", data)
 
 
 def schedule(year: AcademicYear, school: School) -> str:
@@ -91,10 +75,7 @@ def schedule(year: AcademicYear, school: School) -> str:
             "periods": [{"name": "Учебный год", "start": first.strftime("%d.%m.%Y"),
                          "end": last.strftime("%d.%m.%Y")}],
             "holidays": [], "classes": {}, "hours": {}, "procedures": []}
-    return commented_yaml(ScheduleHeader, data, [
-        f"Единый график оценочных процедур на {year_name(year)} учебный год (письмо Минпросвещения России",
-        "№ СК-228/03 и Рособрнадзора № 01-169/08-01 от 06.08.2021). Замените период четвертями или триместрами,",
-        "впишите каникулы, классы (5: [А, Б]) и процедуры (справочник: «График оценочных процедур»)."])
+    return canonical(ScheduleHeader, "schedule", data)
 
 
 def plan(year: AcademicYear, school: School) -> str:
@@ -105,13 +86,12 @@ def plan(year: AcademicYear, school: School) -> str:
             "sections": [{"title": "Нормативное обеспечение (замените своим разделом)", "items": [
                 {"activity": "Замените это мероприятие мероприятием своего плана",
                  "deadline": f"сентябрь {year.start}", "responsible": ["Директор"]}]}]}
-    return commented_yaml(Plan, data, [
-        "Первый план мероприятий: замените раздел и мероприятие своими. План из таблицы Word переносится",
-        "командой `oko import-plan ФАЙЛ.docx` (справочник: «Перенос из Word»)."])
+    return canonical(Plan, "plan", data)
 
 
 def home_page(school: School) -> str:
-    return (f'---\ntitle: "Объективность оценивания в {school.short_name}"\n---\n'
+    head = canonical_yaml({"title": f"Объективность оценивания в {school.short_name}"}, "page")
+    return (f"---\n{head}---\n\n"
             "Здесь школа открыто рассказывает, как оценивают знания учеников и что делается, чтобы оценки были "
             "честными и понятными.\n\n"
             "- [План мероприятий](section:plans)\n"

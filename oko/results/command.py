@@ -8,23 +8,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from oko.errors import report
 from oko.fs_errors import os_error_message
 from oko.results.model import ProcedureResults
 from oko.results.template import import_results
 
-HEADER = ("# Результаты оценочной процедуры, перенесены из «{name}» командой import-results.\n"
-          "# Только количества: ни одного ученика по имени. Показатели (успеваемость, качество, средний балл)\n"
-          "# вычисляются сами. Класс меньше порога публикации лучше ввести в составе параллели.\n")
+# Said on the screen, not written as a comment in the file: a form save would drop it.
+WRITTEN = ("Записано в {out}: только количества, ни одного ученика по имени; показатели (успеваемость, качество, "
+           "средний балл) вычисляются сами\n")
 
 
 def results_yaml(result: ProcedureResults, source: str) -> str:
-    """The result as written in content/results: dates as ДД.ММ.ГГГГ, marks as numbers, no empty fields."""
+    """The result in the forms' layout (oko/fmt.py): dates as ДД.ММ.ГГГГ, marks as numbers, no empty fields.
+    `source` (the book) is not written: a comment would go with the first form save."""
+    from oko.fmt import canonical_yaml
+
+    del source
     data = _plain(result.model_dump(mode="python", exclude_none=True, exclude_defaults=True))
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=120)
-    return HEADER.format(name=source) + body
+    return canonical_yaml(data, "results")
 
 
 def _plain(value: Any) -> Any:
@@ -55,5 +56,5 @@ def run_import_results(file: Path, out: Path | None, fmt: str) -> int:
     except OSError as exc:
         sys.stderr.write(os_error_message(exc, f"не удалось записать «{out}»"))
         return 1
-    sys.stderr.write(f"Записано в {out}\n")
+    sys.stderr.write(WRITTEN.format(out=out))
     return 0

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
+from oko.fmt import canonical_yaml
 from oko.kinds.schedule.model import Procedure
 
 
@@ -25,8 +24,9 @@ def procedure_item(p: Procedure) -> dict[str, Any]:
 
 
 def procedures_yaml(procedures: list[Procedure], source: str) -> str:
-    """The compact YAML of a procedures file: one procedure per line."""
-    items = [procedure_item(p) for p in procedures]
-    body = yaml.safe_dump({"procedures": items}, allow_unicode=True, sort_keys=False, default_flow_style=None,
-                          width=10_000)
-    return f"# Импортировано из {source} командой build.py import-schedule\n{body}"
+    """A procedures file as the forms write it (oko/fmt.py), so a later form save changes only what is edited.
+
+    `source` (the table's name) is not written: a comment would go with the first save; the command says it.
+    """
+    del source
+    return canonical_yaml({"procedures": [procedure_item(p) for p in procedures]}, "procedures")
