@@ -230,8 +230,9 @@ def test_a_class_that_did_not_write_the_work_is_an_error(tmp_path: Path) -> None
 
 
 def test_a_small_group_is_a_warning_at_its_participants(tmp_path: Path) -> None:
-    built = generate(school(tmp_path, RESULT.replace("participants: 14, marks: [{mark: 3, count: 7}, {mark: 5, count: 7}]",
-                                                     "participants: 9, marks: [{mark: 3, count: 4}, {mark: 5, count: 5}]")))
+    small = RESULT.replace("participants: 14, marks: [{mark: 3, count: 7}, {mark: 5, count: 7}]",
+                           "participants: 9, marks: [{mark: 3, count: 4}, {mark: 5, count: 5}]")
+    built = generate(school(tmp_path, small))
     found = [(i.level, i.line, i.column, i.message) for i in built.issues if i.code == "results.small_group"]
     assert found == [("warning", 7, 31, "5Б: 9 участн. — меньше порога 10: на сайте такие результаты скрываются, но "
                       "в открытом репозитории их видно")]

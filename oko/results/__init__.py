@@ -29,5 +29,6 @@ def validate_results(doc: SourceDoc) -> tuple[ProcedureResults | None, list[Issu
 
 def as_issue(doc: SourceDoc, problem: Problem, code: str = "") -> Issue:
     """A Problem located in the file it came from: a path into a table's map at that table's row (rows.py)."""
-    return doc.issue(problem.message, row_path(doc.data, problem.path, TABLES), level="warning" if problem.level == "warning" else "error",
+    level = "warning" if problem.level == "warning" else "error"
+    return doc.issue(problem.message, row_path(doc.data, problem.path, TABLES), level=level,
                      hint=problem.hint, code=code)

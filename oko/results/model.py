@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from oko.kinds.schedule.model import CLASS_NAME, normalise_class
@@ -174,7 +182,8 @@ class GroupResult(OkoModel):
         default=None, title="Распределение первичных баллов", description="по строке на балл")
     tasks: TaskPercents | None = Field(
         default=None, title="Выполнение заданий, %", description="по строке на задание")
-    shift: MarkShift | None = Field(default=None, title="Сравнение с отметками по журналу")
+    shift: MarkShift | None = Field(default=None, title="Сравнение с отметками по журналу",
+                                    description="сколько участников понизили, подтвердили, повысили отметку")
     journal_marks: JournalMarks | None = Field(
         default=None, title="Отметка по журналу × отметка за работу",
         description="по строке на пару отметок")
@@ -211,7 +220,8 @@ class ReferenceFigures(OkoModel):
     participants: Count | None = Field(default=None, title="Кол-во участников")
     shares: MarkPercents | None = Field(default=None, title="Доли по отметкам, %")
     tasks: TaskPercents | None = Field(default=None, title="Выполнение заданий, %")
-    shift: ShiftMap | None = Field(default=None, title="Сравнение с журналом, %")
+    shift: ShiftMap | None = Field(default=None, title="Сравнение с журналом, %",
+                                   description="доли понизивших, подтвердивших, повысивших отметку")
     mean_score: float | None = Field(default=None, ge=0, le=1000, title="Средний первичный балл")
     score_sd: float | None = Field(default=None, ge=0, le=1000, title="Стандартное отклонение первичного балла",
                                    description="нужно для доверительного интервала (вместе с участниками)")

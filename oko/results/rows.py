@@ -52,7 +52,7 @@ class Rows:
             for key in keys:
                 node = node.setdefault(key, {})
             if last in node:
-                shown = ", ".join(f"{key} {getattr(row, key)}" for key in self.keys)
+                shown = ", ".join(f"{key}: {getattr(row, key)}" for key in self.keys)
                 raise PydanticCustomError("oko_rows", "{what}: строка «{shown}» записана дважды",
                                           {"what": self.what, "shown": shown})
             node[last] = getattr(row, self.value)

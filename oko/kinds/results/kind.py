@@ -28,7 +28,7 @@ class Results(Kind):
     order = 85  # after the schedule it links to; before ВПР, whose page links here
     paths = ("results",)
     segments = ("results",)
-    rule_codes = {**RULE_CODES, "results.shape": "таблица результатов записана словарём (прежний вид), а нужен список"}
+    rule_codes = RULE_CODES
     menu = (MenuEntry(35, "Результаты", SECTION_URL, "section:results"),)
     sections = (Section(SECTION_URL, "Результаты", ("results/",)),)
     schemas = (Schema("results", ProcedureResults, "Результаты оценочной процедуры", "content/results/*/*.yaml"),)
