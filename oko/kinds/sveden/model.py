@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, create_model, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, WithJsonSchema, create_model, model_validator
+from pydantic_core import PydanticCustomError
 
 from oko.kinds.sveden.dates import FORMS, written_date
 from oko.models.common import OkoModel, PublicByLaw, RuDate
@@ -31,6 +32,23 @@ def _text(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return value
+
+
+NUMBER = re.compile(r"^\d+(\.\d+)?$")
+
+
+def _number_text(value: Any) -> Any:
+    """A number (years, places, thousands of roubles) as the page shows it: as written, digits and a point.
+
+    A form's number widget writes a number, never text, so that is the one shape (issue 13: a text widget wrote
+    «'21'»); «нет» has no number form — MR v9 shows «0» where there is none (Table 3.9.4; Разъяснения 2024 п.11).
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and NUMBER.match(value.strip()):
+        return value.strip()
+    raise PydanticCustomError("oko_number", "«{value}» — не число: пишите число без пробелов и единиц, например 12 "
+                              "или 61542.8; если нет — 0", {"value": value})
 
 
 def _as_list(value: Any) -> Any:
@@ -69,7 +87,10 @@ Email = Annotated[str, Field(pattern=r"^([^@\s;]+@[^@\s;]+(\s*;\s*[^@\s;]+@[^@\s
 DocRef = Annotated[str, Field(min_length=1, description="идентификатор документа из content/documents.yaml "
                                                        "или «отсутствует»")]
 
-_SCALARS: dict[str, Any] = {"date": DateText, "url": Url, "email": Email, "doc": DocRef}
+NumberText = Annotated[str, BeforeValidator(_number_text),
+                       WithJsonSchema({"type": "number", "minimum": 0, "description": "число; 0, если нет"})]
+
+_SCALARS: dict[str, Any] = {"date": DateText, "url": Url, "email": Email, "doc": DocRef, "number": NumberText}
 ABSENT_SCHEMA = {"type": "string", "enum": list(ABSENT), "description": "если сведений нет"}
 
 
