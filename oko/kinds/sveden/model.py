@@ -52,6 +52,7 @@ def _number_text(value: Any) -> Any:
 
 
 def _as_list(value: Any) -> Any:
+    """A list; one text is the first shape (shapes.py reports it)."""
     return value if isinstance(value, list) or value is None else [value]
 
 
@@ -64,6 +65,11 @@ def left_to_fill(value: Any) -> bool:
     """A main tag whose items have every key written with no value: nothing is filled in yet."""
     items = value if isinstance(value, list) else [value]
     return bool(items) and all(map(_left_to_fill, items))
+
+
+def _none_if_empty(value: list[Any]) -> list[Any] | None:
+    """[] (a form's list with every item removed) is none: the page says «отсутствует», MR v9 footnote 2."""
+    return value or None
 
 
 def _group(value: Any) -> Any:
@@ -115,7 +121,8 @@ def _annotation(attr: Attr) -> Any:
         return Annotated[item, BeforeValidator(_group), _OrAbsent()]  # type: ignore[valid-type]
     scalar = _SCALARS.get(attr.kind, Text)
     if attr.many:
-        return Annotated[list[scalar], BeforeValidator(_as_list), _OneOrMany()]  # type: ignore[valid-type]
+        return Annotated[list[scalar], BeforeValidator(_as_list), AfterValidator(_none_if_empty),  # type: ignore[valid-type]
+                         _OneOrMany()]
     return scalar
 
 
