@@ -35,10 +35,6 @@ KNOWN_LOSSY = {
     "content/plans/kozulsky-uo-2022-2023.yaml": "responsible as above; a text area drops a final line break",
     "content/pages/obektivnost.md": "the rich-text editor rewrites Markdown (escapes *, pads table rules)",
     "content/vpr/2026.yaml": "grades: a map keyed by grade comes back as a list with nulls",
-    "content/results/2025-2026/vpr-matematika-5.yaml": "counts keyed by mark become lists with nulls",
-    "content/results/2025-2026/kr-algebra-7-polugodie.yaml": "counts keyed by mark become lists with nulls",
-    "content/sveden/employees.yaml": "specExperience: a number the text widget writes as text",
-    "content/sveden/common.yaml": "addressPlaceSet: «нет» or a list; the list widget writes []",
 }
 # Files whose edited field the harness cannot reach yet: the text box is not found within 30 s (a field
 # inside a collapsed list item or object, to be opened first); schedule.yaml's maps keyed by grade are
