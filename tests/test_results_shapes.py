@@ -106,3 +106,23 @@ reference:
     doc, _ = parse_yaml(text, "r.yaml")
     back, issues = validate_results(doc)  # type: ignore[arg-type]
     assert issues == [] and back == result
+
+
+def test_the_form_holds_each_table_as_a_list_of_number_fields() -> None:
+    from oko.cms import cms_config
+    from oko.pipeline import load_project
+    from tests.conftest import ROOT
+
+    project, _ = load_project(ROOT)
+    results = next(c for c in cms_config(project)["collections"] if c["name"] == "results")
+    fields = {f["name"]: f for f in results["files"][0]["fields"]}
+    groups = {f["name"]: f for f in fields["groups"]["fields"]}
+    assert [(f["name"], f["widget"], f.get("value_type"), f["required"]) for f in groups["marks"]["fields"]] == [
+        ("mark", "number", "int", True), ("count", "number", "int", True)]
+    marks, scores = groups["marks"], groups["scores"]
+    assert (marks["widget"], marks["required"], scores["required"]) == ("list", True, False)
+    assert [f["name"] for f in fields["boundaries"]["fields"]] == ["mark", "min_score"]
+    assert [f["name"] for f in groups["journal_marks"]["fields"]] == ["journal", "mark", "count"]
+    reference = {f["name"]: f for f in fields["reference"]["fields"]}
+    assert [(f["name"], f["required"]) for f in reference["shift"]["fields"]] == [
+        ("lowered", False), ("confirmed", False), ("raised", False)]
