@@ -35,10 +35,6 @@ KNOWN_LOSSY = {
     "content/plans/kozulsky-uo-2022-2023.yaml": "responsible as above; a text area drops a final line break",
     "content/vpr/2026.yaml": "grades: a map keyed by grade comes back as a list with nulls",
     "content/schedules/2025-2026/schedule.yaml": "classes, hours, lessons: maps keyed by grade become lists",
-    "content/results/2025-2026/vpr-matematika-5.yaml": "counts keyed by mark become lists with nulls",
-    "content/results/2025-2026/kr-algebra-7-polugodie.yaml": "counts keyed by mark become lists with nulls",
-    "content/sveden/employees.yaml": "specExperience: a number the text widget writes as text",
-    "content/sveden/common.yaml": "addressPlaceSet: «нет» or a list; the list widget writes []",
 }
 # Files whose edited field the harness cannot reach (Editor.find scrolls the form and opens collapsed parts).
 KNOWN_UNREACHED = {

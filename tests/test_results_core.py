@@ -121,11 +121,11 @@ grade: 5
 groups:
   - group: 5А
     participants: 25
-    marks: {2: 2, 3: 8, 4: 10, 5: 5}
+    marks: [{mark: 2, count: 2}, {mark: 3, count: 8}, {mark: 4, count: 10}, {mark: 5, count: 5}]
     success: 90
   - group: 5Б
     participants: 7
-    marks: {3: 7}
+    marks: [{mark: 3, count: 7}]
 """
 
 

@@ -202,8 +202,8 @@ subject: Математика
 date: "15.10.2025"
 grade: 5
 groups:
-  - {group: 5А, participants: 12, marks: {3: 6, 4: 6}}
-  - {group: 5Б, participants: 14, marks: {3: 7, 5: 7}}
+  - {group: 5А, participants: 12, marks: [{mark: 3, count: 6}, {mark: 4, count: 6}]}
+  - {group: 5Б, participants: 14, marks: [{mark: 3, count: 7}, {mark: 5, count: 7}]}
 """
 
 
@@ -230,8 +230,9 @@ def test_a_class_that_did_not_write_the_work_is_an_error(tmp_path: Path) -> None
 
 
 def test_a_small_group_is_a_warning_at_its_participants(tmp_path: Path) -> None:
-    built = generate(school(tmp_path, RESULT.replace("participants: 14, marks: {3: 7, 5: 7}",
-                                                     "participants: 9, marks: {3: 4, 5: 5}")))
+    small = RESULT.replace("participants: 14, marks: [{mark: 3, count: 7}, {mark: 5, count: 7}]",
+                           "participants: 9, marks: [{mark: 3, count: 4}, {mark: 5, count: 5}]")
+    built = generate(school(tmp_path, small))
     found = [(i.level, i.line, i.column, i.message) for i in built.issues if i.code == "results.small_group"]
     assert found == [("warning", 7, 31, "5Б: 9 участн. — меньше порога 10: на сайте такие результаты скрываются, но "
                       "в открытом репозитории их видно")]

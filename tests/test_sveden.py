@@ -45,7 +45,8 @@ def expected_markup(subsection: Subsection) -> list[tuple[str | None, Attr, int]
     data = demo_data(subsection)
     expected = []
     for attr in subsection.attributes:
-        if attr.name in ALWAYS_SHOWN and attr.name not in data:
+        if attr.name not in data and (attr.name in ALWAYS_SHOWN or (attr.school and attr.optional
+                                                                     and attr.kind != "group")):
             expected.append((None, attr, 1))  # «отсутствует» (templates/sveden_section.html)
             continue
         if not attr.school or attr.name not in data:

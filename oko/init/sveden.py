@@ -17,9 +17,13 @@ COMMENT_WIDTH = 100  # a comment longer than this is cut: the form's full hint i
 
 def _comment(attr: Attr) -> str:
     parts = [attr.label]
-    if attr.optional:
+    if attr.kind == "number":  # a form's number widget holds no «нет» (oko/kinds/sveden/model.py)
+        parts.append("число; если нет — 0")
+    elif attr.many and attr.kind != "group":  # a list, as a form holds it (oko/kinds/sveden/shapes.py)
+        parts.append("списком" + ("; если нет — []" if attr.optional else ""))
+    elif attr.optional:
         parts.append("если нет — «нет»")
-    if attr.many:
+    elif attr.many:
         parts.append("можно списком")
     if attr.note:
         parts.append(attr.note)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from oko.errors import Issue
 from oko.results.consistency import Problem, problems
-from oko.results.model import ProcedureResults
+from oko.results.model import TABLES, ProcedureResults
+from oko.results.rows import row_path
 from oko.source_doc import SourceDoc
 from oko.validate import validate
 
@@ -27,6 +28,7 @@ def validate_results(doc: SourceDoc) -> tuple[ProcedureResults | None, list[Issu
 
 
 def as_issue(doc: SourceDoc, problem: Problem, code: str = "") -> Issue:
-    """A Problem located in the file it came from."""
-    return doc.issue(problem.message, problem.path, level="warning" if problem.level == "warning" else "error",
+    """A Problem located in the file it came from: a path into a table's map at that table's row (rows.py)."""
+    level = "warning" if problem.level == "warning" else "error"
+    return doc.issue(problem.message, row_path(doc.data, problem.path, TABLES), level=level,
                      hint=problem.hint, code=code)

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from oko.kinds.schedule.model import CLASS_NAME, normalise_class
 from oko.models.common import LabelledEnum, NonEmptyStr, OkoModel, RuDate, Slug
+from oko.results.rows import Rows
 
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
 Percent = Annotated[float, Field(ge=0, le=100)]
@@ -83,29 +92,110 @@ class TaskInfo(OkoModel):
     max_score: int = Field(default=1, ge=1, le=100, title="Максимальный балл за задание")
 
 
+class MarkCount(OkoModel):
+    mark: int = Field(title="Отметка")
+    count: Count = Field(title="Сколько участников")
+
+
+class ScoreCount(OkoModel):
+    score: Score = Field(title="Первичный балл")
+    count: Count = Field(title="Сколько участников")
+
+
+class TaskPercent(OkoModel):
+    task: NonEmptyStr = Field(title="Номер задания", description="как в отчёте: 1, 2, 3.1")
+    percent: Percent = Field(title="Выполнили, %")
+
+
+class MarkPercent(OkoModel):
+    mark: int = Field(title="Отметка")
+    percent: Percent = Field(title="Доля, %")
+
+
+class JournalMarkCount(OkoModel):
+    journal: int = Field(title="Отметка по журналу")
+    mark: int = Field(title="Отметка за работу")
+    count: Count = Field(title="Сколько участников")
+
+
+class JournalScoreCount(OkoModel):
+    journal: int = Field(title="Отметка по журналу")
+    score: Score = Field(title="Первичный балл")
+    count: Count = Field(title="Сколько участников")
+
+
+class Boundary(OkoModel):
+    mark: int = Field(title="Отметка")
+    min_score: Score = Field(title="От первичного балла", description="наименьший балл этой отметки")
+
+
+# Each table of the file (rows) as the map the computations read (rows.py).
+MARK_COUNTS = Rows(MarkCount, ("mark",), "count", "количество по отметкам")
+SCORE_COUNTS = Rows(ScoreCount, ("score",), "count", "распределение баллов")
+TASK_PERCENTS = Rows(TaskPercent, ("task",), "percent", "выполнение заданий")
+MARK_PERCENTS = Rows(MarkPercent, ("mark",), "percent", "доли по отметкам")
+JOURNAL_MARKS = Rows(JournalMarkCount, ("journal", "mark"), "count", "журнал × отметка")
+JOURNAL_SCORES = Rows(JournalScoreCount, ("journal", "score"), "count", "журнал × балл")
+BOUNDARIES = Rows(Boundary, ("mark",), "min_score", "шкала перевода")
+MarkCounts = Annotated[dict[int, Count], MARK_COUNTS]
+ScoreCounts = Annotated[dict[Score, Count], SCORE_COUNTS]
+TaskPercents = Annotated[dict[str, Percent], TASK_PERCENTS]
+MarkPercents = Annotated[dict[int, Percent], MARK_PERCENTS]
+JournalMarks = Annotated[dict[int, dict[int, Count]], JOURNAL_MARKS]
+JournalScores = Annotated[dict[int, dict[Score, Count]], JOURNAL_SCORES]
+Boundaries = Annotated[dict[int, Score], BOUNDARIES]
+# Every table by its place in a file, an index written as "*".
+TABLE_ROWS: dict[tuple[str, ...], Rows] = {
+    ("boundaries",): BOUNDARIES,
+    ("groups", "*", "marks"): MARK_COUNTS, ("groups", "*", "scores"): SCORE_COUNTS,
+    ("groups", "*", "tasks"): TASK_PERCENTS, ("groups", "*", "shares"): MARK_PERCENTS,
+    ("groups", "*", "journal_marks"): JOURNAL_MARKS, ("groups", "*", "journal_scores"): JOURNAL_SCORES,
+    ("reference", "*", "shares"): MARK_PERCENTS, ("reference", "*", "tasks"): TASK_PERCENTS,
+    ("reference", "*", "scores"): SCORE_COUNTS,
+}
+TABLES = {place: rows.keys for place, rows in TABLE_ROWS.items()}
+
+
+class ShiftShares(OkoModel):
+    """«Сравнение отметок с отметками по журналу» of a municipality, region or Russia: percents."""
+
+    lowered: Percent | None = Field(default=None, title="Понизили, %")
+    confirmed: Percent | None = Field(default=None, title="Подтвердили, %")
+    raised: Percent | None = Field(default=None, title="Повысили, %")
+
+
+def _shift_map(value: ShiftShares) -> dict[str, float]:
+    return value.model_dump(exclude_none=True)
+
+
+# The model keeps the percents by key (lowered, confirmed, raised), as analytics.shift_profile reads them.
+ShiftMap = Annotated[ShiftShares, AfterValidator(_shift_map), PlainSerializer(lambda value: value)]
+
+
 class GroupResult(OkoModel):
     """One class (5А) or a whole parallel (5): counts, and optionally the figures as a report typed them."""
 
     group: GroupName = Field(title="Класс или параллель")
     participants: Count = Field(title="Кол-во участников")
-    marks: dict[int, Count] = Field(title="Количество по отметкам", description="отметка: сколько участников")
-    scores: dict[Score, Count] | None = Field(
-        default=None, title="Распределение первичных баллов", description="балл: сколько участников")
-    tasks: dict[str, Percent] | None = Field(
-        default=None, title="Выполнение заданий, %", description="номер задания: процент выполнения")
-    shift: MarkShift | None = Field(default=None, title="Сравнение с отметками по журналу")
-    journal_marks: dict[int, dict[int, Count]] | None = Field(
+    marks: MarkCounts = Field(title="Количество по отметкам", description="по строке на отметку")
+    scores: ScoreCounts | None = Field(
+        default=None, title="Распределение первичных баллов", description="по строке на балл")
+    tasks: TaskPercents | None = Field(
+        default=None, title="Выполнение заданий, %", description="по строке на задание")
+    shift: MarkShift | None = Field(default=None, title="Сравнение с отметками по журналу",
+                                    description="сколько участников понизили, подтвердили, повысили отметку")
+    journal_marks: JournalMarks | None = Field(
         default=None, title="Отметка по журналу × отметка за работу",
-        description="отметка по журналу: {отметка за работу: сколько участников}")
-    journal_scores: dict[int, dict[Score, Count]] | None = Field(
+        description="по строке на пару отметок")
+    journal_scores: JournalScores | None = Field(
         default=None, title="Отметка по журналу × первичный балл",
-        description="отметка по журналу: {первичный балл: сколько участников}")
+        description="по строке на отметку по журналу и балл")
     # Typed figures: never needed (they are computed), checked against the counts when given.
     success: Percent | None = Field(default=None, title="Успеваемость, % (проверяется по количествам)")
     quality: Percent | None = Field(default=None, title="Качество знаний, % (проверяется по количествам)")
     mean_mark: float | None = Field(default=None, ge=0, le=100, title="Средняя отметка (проверяется)")
     mean_score: float | None = Field(default=None, ge=0, le=1000, title="Средний первичный балл (проверяется)")
-    shares: dict[int, Percent] | None = Field(default=None, title="Доли по отметкам, % (проверяются)")
+    shares: MarkPercents | None = Field(default=None, title="Доли по отметкам, % (проверяются)")
 
     @field_validator("marks", "scores")
     @classmethod
@@ -128,21 +218,14 @@ class ReferenceFigures(OkoModel):
     level: ReferenceLevel = Field(title="Уровень")
     name: str | None = Field(default=None, min_length=1, title="Название", description="например, Свердловская обл.")
     participants: Count | None = Field(default=None, title="Кол-во участников")
-    shares: dict[int, Percent] | None = Field(default=None, title="Доли по отметкам, %")
-    tasks: dict[str, Percent] | None = Field(default=None, title="Выполнение заданий, %")
-    shift: dict[str, Percent] | None = Field(
-        default=None, title="Сравнение с журналом, %", description="lowered, confirmed, raised: проценты")
+    shares: MarkPercents | None = Field(default=None, title="Доли по отметкам, %")
+    tasks: TaskPercents | None = Field(default=None, title="Выполнение заданий, %")
+    shift: ShiftMap | None = Field(default=None, title="Сравнение с журналом, %",
+                                   description="доли понизивших, подтвердивших, повысивших отметку")
     mean_score: float | None = Field(default=None, ge=0, le=1000, title="Средний первичный балл")
     score_sd: float | None = Field(default=None, ge=0, le=1000, title="Стандартное отклонение первичного балла",
                                    description="нужно для доверительного интервала (вместе с участниками)")
-    scores: dict[Score, Count] | None = Field(default=None, title="Распределение первичных баллов (количества)")
-
-    @field_validator("shift")
-    @classmethod
-    def _shift_keys(cls, value: dict[str, float] | None) -> dict[str, float] | None:
-        if value is not None and not set(value) <= set(MarkShift.model_fields):
-            raise PydanticCustomError("oko_shift", "ключи сравнения с журналом: lowered, confirmed, raised")
-        return value
+    scores: ScoreCounts | None = Field(default=None, title="Распределение первичных баллов (количества)")
 
     @property
     def label(self) -> str:
@@ -164,9 +247,9 @@ class ProcedureResults(OkoModel):
     pass_mark: int = Field(default=3, title="Отметка «успевает» от", description="для успеваемости; обычно 3")
     quality_mark: int = Field(default=4, title="Отметка «качество» от", description="для качества знаний; обычно 4")
     max_score: int | None = Field(default=None, ge=1, le=1000, title="Максимальный первичный балл")
-    boundaries: dict[int, Score] | None = Field(
+    boundaries: Boundaries | None = Field(
         default=None, title="Шкала перевода: первичный балл, с которого ставится отметка",
-        description="отметка: наименьший балл, например {3: 6, 4: 10, 5: 14}")
+        description="по строке на отметку, кроме самой низкой: отметка и наименьший балл")
     tasks: list[TaskInfo] | None = Field(default=None, title="Задания")
     groups: list[GroupResult] = Field(min_length=1, title="Классы")
     reference: list[ReferenceFigures] = Field(default_factory=list, title="Для сравнения: муниципалитет, регион, РФ")

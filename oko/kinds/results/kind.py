@@ -10,6 +10,7 @@ from oko.kind import Context, FileForm, FilesForm, Form, Kind, Schema
 from oko.kinds.results import NAME, SECTION_URL, min_group, result_ref, result_url, results
 from oko.kinds.results.link import RULE_CODES, check_links
 from oko.kinds.results.load import load_results
+from oko.kinds.results.shapes import old_shapes
 from oko.kinds.results.tables import result_files
 from oko.kinds.results.views import ANALYTICS_URL, SECTION, analytics_findings, procedure_views, results_pages
 from oko.kinds.schedule.assemble import year_schedules
@@ -46,8 +47,10 @@ class Results(Kind):
         return []
 
     def rules(self, ctx: Context) -> Iterable[Issue]:
-        """The link to the schedule; a group below the threshold, visible in the repository (152-ФЗ)."""
-        found = list(check_links(ctx.project, year_schedules(ctx.derived)))
+        """Tables in the old shape; the link to the schedule; a group below the threshold, visible in the
+        repository (152-ФЗ)."""
+        found = [issue for entry in results(ctx.project).values() for issue in old_shapes(entry)]
+        found += check_links(ctx.project, year_schedules(ctx.derived))
         threshold = min_group(ctx.project)
         for entry in results(ctx.project).values():
             found += [as_issue(entry.doc, problem, "results.small_group")

@@ -18,6 +18,7 @@ from oko.results.model import ProcedureResults, ResultKind
 
 UNSCHEDULED_KINDS = frozenset({ResultKind.OGE, ResultKind.EGE})
 RULE_CODES = {
+    "results.shape": "таблица записана словарём (прежний вид), а нужен список строк (shapes.py)",
     "results.unscheduled": "результаты процедуры, которой нет в графике оценочных процедур того же учебного года",
     "results.unknown_class": "в результатах класс, которого нет в графике (или который процедуру не писал)",
     "results.small_group": "в результатах группа меньше порога публикации (152-ФЗ: её видно в репозитории)",

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, create_model, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, WithJsonSchema, create_model, model_validator
+from pydantic_core import PydanticCustomError
 
 from oko.kinds.sveden.dates import FORMS, written_date
 from oko.models.common import OkoModel, PublicByLaw, RuDate
@@ -33,7 +34,25 @@ def _text(value: Any) -> Any:
     return value
 
 
+NUMBER = re.compile(r"^\d+(\.\d+)?$")
+
+
+def _number_text(value: Any) -> Any:
+    """A number (years, places, thousands of roubles) as the page shows it: as written, digits and a point.
+
+    A form's number widget writes a number, never text, so that is the one shape (issue 13: a text widget wrote
+    «'21'»); «нет» has no number form — MR v9 shows «0» where there is none (Table 3.9.4; Разъяснения 2024 п.11).
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and NUMBER.match(value.strip()):
+        return value.strip()
+    raise PydanticCustomError("oko_number", "«{value}» — не число: пишите число без пробелов и единиц, например 12 "
+                              "или 61542.8; если нет — 0", {"value": value})
+
+
 def _as_list(value: Any) -> Any:
+    """A list; one text is the first shape (shapes.py reports it)."""
     return value if isinstance(value, list) or value is None else [value]
 
 
@@ -46,6 +65,11 @@ def left_to_fill(value: Any) -> bool:
     """A main tag whose items have every key written with no value: nothing is filled in yet."""
     items = value if isinstance(value, list) else [value]
     return bool(items) and all(map(_left_to_fill, items))
+
+
+def _none_if_empty(value: list[Any]) -> list[Any] | None:
+    """[] (a form's list with every item removed) is none: the page says «отсутствует», MR v9 footnote 2."""
+    return value or None
 
 
 def _group(value: Any) -> Any:
@@ -69,7 +93,10 @@ Email = Annotated[str, Field(pattern=r"^([^@\s;]+@[^@\s;]+(\s*;\s*[^@\s;]+@[^@\s
 DocRef = Annotated[str, Field(min_length=1, description="идентификатор документа из content/documents.yaml "
                                                        "или «отсутствует»")]
 
-_SCALARS: dict[str, Any] = {"date": DateText, "url": Url, "email": Email, "doc": DocRef}
+NumberText = Annotated[str, BeforeValidator(_number_text),
+                       WithJsonSchema({"type": "number", "minimum": 0, "description": "число; 0, если нет"})]
+
+_SCALARS: dict[str, Any] = {"date": DateText, "url": Url, "email": Email, "doc": DocRef, "number": NumberText}
 ABSENT_SCHEMA = {"type": "string", "enum": list(ABSENT), "description": "если сведений нет"}
 
 
@@ -94,7 +121,8 @@ def _annotation(attr: Attr) -> Any:
         return Annotated[item, BeforeValidator(_group), _OrAbsent()]  # type: ignore[valid-type]
     scalar = _SCALARS.get(attr.kind, Text)
     if attr.many:
-        return Annotated[list[scalar], BeforeValidator(_as_list), _OneOrMany()]  # type: ignore[valid-type]
+        return Annotated[list[scalar], BeforeValidator(_as_list), AfterValidator(_none_if_empty),  # type: ignore[valid-type]
+                         _OneOrMany()]
     return scalar
 
 

@@ -26,6 +26,7 @@ RULE_CODES = {
     "sveden.unknown_document": "ссылки на документы ведут в реестр content/documents.yaml",
     "sveden.unsigned": "документы, которые школа составляет сама, подписаны электронной подписью",
     "sveden.stale": "сведения обновлены на сайте не позднее 10 рабочих дней после изменения",
+    "sveden.shape": "повторяющиеся сведения (адреса, документы) записаны списком, а не текстом (shapes.py)",
 }
 MAX_WORKING_DAYS = 10  # ПП РФ № 1802 п.16; ч.3 ст.29 273-ФЗ
 # Non-working public holidays (ТК РФ ст.112); the government's yearly day transfers are not modelled.
@@ -148,6 +149,8 @@ def updated_in_time(project: Project) -> Iterator[Issue]:
 def check_sveden(project: Project) -> list[Issue]:
     if not has_sveden(project):
         return []
-    return [*subsections_present(project), *required_data_present(project), *document_references_exist(project),
-            *documents_signed(project), *updated_in_time(project)]
+    from oko.kinds.sveden.shapes import old_shapes  # shapes.py reads is_absent from model.py, as this module
+
+    return [*old_shapes(project), *subsections_present(project), *required_data_present(project),
+            *document_references_exist(project), *documents_signed(project), *updated_in_time(project)]
 
