@@ -54,7 +54,8 @@ def test_the_old_maps_are_errors_with_the_new_form_in_the_hint(tmp_path: Path) -
 
 
 def test_a_grade_or_a_subject_twice_is_an_error_at_the_second_row(tmp_path: Path) -> None:
-    twice = (HEADER.replace("  - {grade: 6, letters: [А]}", "  - {grade: 6, letters: [А]}\n  - {grade: 5, letters: [В]}")
+    row = "  - {grade: 6, letters: [А]}"
+    twice = (HEADER.replace(row, row + "\n  - {grade: 5, letters: [В]}")
              .replace("grades: [{grade: 5, hours: 34}, {grade: 6, hours: 34}]",
                       "grades: [{grade: 5, hours: 34}, {grade: 5, hours: 68}]"))
     result = build(tmp_path, ONE_WORK, header=twice)
