@@ -90,11 +90,12 @@ def schedule(year: AcademicYear, school: School) -> str:
             "title": f"Единый график оценочных процедур {school.short_name} на {year_name(year)} учебный год",
             "periods": [{"name": "Учебный год", "start": first.strftime("%d.%m.%Y"),
                          "end": last.strftime("%d.%m.%Y")}],
-            "holidays": [], "classes": {}, "hours": {}, "procedures": []}
+            "holidays": [], "classes": [], "hours": [], "procedures": []}
     return commented_yaml(ScheduleHeader, data, [
         f"Единый график оценочных процедур на {year_name(year)} учебный год (письмо Минпросвещения России",
         "№ СК-228/03 и Рособрнадзора № 01-169/08-01 от 06.08.2021). Замените период четвертями или триместрами,",
-        "впишите каникулы, классы (5: [А, Б]) и процедуры (справочник: «График оценочных процедур»)."])
+        "впишите каникулы, классы (- {grade: 5, letters: [А, Б]}) и процедуры",
+        "(справочник: «График оценочных процедур»)."])
 
 
 def plan(year: AcademicYear, school: School) -> str:
@@ -104,7 +105,7 @@ def plan(year: AcademicYear, school: School) -> str:
             "organisation": school.slug, "academic_year": year_name(year),
             "sections": [{"title": "Нормативное обеспечение (замените своим разделом)", "items": [
                 {"activity": "Замените это мероприятие мероприятием своего плана",
-                 "deadline": f"сентябрь {year.start}", "responsible": ["Директор"]}]}]}
+                 "deadline": f"сентябрь {year.start}", "responsible": [{"position": "Директор"}]}]}]}
     return commented_yaml(Plan, data, [
         "Первый план мероприятий: замените раздел и мероприятие своими. План из таблицы Word переносится",
         "командой `oko import-plan ФАЙЛ.docx` (справочник: «Перенос из Word»)."])
