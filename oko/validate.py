@@ -99,6 +99,8 @@ def _message(kind: str, error: ErrorDetails) -> tuple[str, str]:
         return f"значение «{value}» не подходит по форме", _pattern_hint(ctx.get("pattern", ""))
     if kind in ("greater_than_equal", "greater_than"):
         return f"значение должно быть не меньше {ctx.get('ge', ctx.get('gt'))}", ""
+    if kind in ("less_than_equal", "less_than"):
+        return f"значение должно быть не больше {ctx.get('le', ctx.get('lt'))}", ""
     if kind.startswith("oko_"):  # the project's own errors: a model may give its hint as ctx["hint"]
         return error["msg"], str(ctx.get("hint", ""))
     return f"неверное значение ({error['msg']})", ""

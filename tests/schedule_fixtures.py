@@ -25,15 +25,18 @@ periods:
 holidays:
   - {name: "Осенние каникулы", start: "25.10.2025", end: "04.11.2025"}
 classes:
-  5: [А, Б]
-  6: [А]
+  - {grade: 5, letters: [А, Б]}
+  - {grade: 6, letters: [А]}
 hours:
-  Математика: {5: 170, 6: 170}
-  Русский язык: {5: 170, 6: 204}
-  Музыка: {5: 34, 6: 34}
+  - subject: Математика
+    grades: [{grade: 5, hours: 170}, {grade: 6, hours: 170}]
+  - subject: Русский язык
+    grades: [{grade: 5, hours: 170}, {grade: 6, hours: 204}]
+  - subject: Музыка
+    grades: [{grade: 5, hours: 34}, {grade: 6, hours: 34}]
 lessons_per_day:
-  5: [5, 6, 5, 6, 5]
-  6: [6, 6, 6, 6, 5]
+  - {grade: 5, lessons: [5, 6, 5, 6, 5]}
+  - {grade: 6, lessons: [6, 6, 6, 6, 5]}
 """
 
 

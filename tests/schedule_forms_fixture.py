@@ -17,17 +17,22 @@ holidays:
   - {name: "Зимние каникулы", start: "27.12.2025", end: "11.01.2026"}
   - {name: "Весенние каникулы", start: "21.03.2026", end: "29.03.2026"}
 classes:
-  4: [А]
-  5: [А, Б]
-  6: [А]
-  7: [А]
-  9: [А]
+  - {grade: 4, letters: [А]}
+  - {grade: 5, letters: [А, Б]}
+  - {grade: 6, letters: [А]}
+  - {grade: 7, letters: [А]}
+  - {grade: 9, letters: [А]}
 hours:
-  Математика: {4: 136, 5: 170, 6: 170, 7: 204, 9: 204}
-  Русский язык: {4: 170, 5: 170, 6: 204, 7: 136, 9: 102}
-  Окружающий мир: {4: 68}
-  История: {5: 68, 6: 68, 7: 68, 9: 85}
-  Биология: {5: 34, 6: 34, 7: 34, 9: 68}
+  - subject: Математика
+    grades: [{grade: 4, hours: 136}, {grade: 5, hours: 170}, {grade: 6, hours: 170}, {grade: 7, hours: 204}, {grade: 9, hours: 204}]
+  - subject: Русский язык
+    grades: [{grade: 4, hours: 170}, {grade: 5, hours: 170}, {grade: 6, hours: 204}, {grade: 7, hours: 136}, {grade: 9, hours: 102}]
+  - subject: Окружающий мир
+    grades: [{grade: 4, hours: 68}]
+  - subject: История
+    grades: [{grade: 5, hours: 68}, {grade: 6, hours: 68}, {grade: 7, hours: 68}, {grade: 9, hours: 85}]
+  - subject: Биология
+    grades: [{grade: 5, hours: 34}, {grade: 6, hours: 34}, {grade: 7, hours: 34}, {grade: 9, hours: 68}]
 """
 
 # Line 2 onwards of procedures.yaml (line 1 is «procedures:»); one procedure a line, as the handbook writes them.

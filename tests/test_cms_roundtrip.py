@@ -31,10 +31,6 @@ SUFFIX = " (изм.)"
 # Files a form save still changes beyond the edited field — the shapes issue 13 has yet to change (a
 # ratchet: a file that becomes lossless, or one that stops being so, fails this test until listed right).
 KNOWN_LOSSY = {
-    "content/plans/kirov-sosh-34-2023-2024.yaml": "responsible: a list of texts or people; the form erases texts",
-    "content/plans/kozulsky-uo-2022-2023.yaml": "responsible as above; a text area drops a final line break",
-    "content/vpr/2026.yaml": "grades: a map keyed by grade comes back as a list with nulls",
-    "content/schedules/2025-2026/schedule.yaml": "classes, hours, lessons: maps keyed by grade become lists",
 }
 # Files whose edited field the harness cannot reach (Editor.find scrolls the form and opens collapsed parts).
 KNOWN_UNREACHED = {

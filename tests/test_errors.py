@@ -26,7 +26,7 @@ ORGANISATION = 'name: "Средняя школа № 1"\nshort_name: "СОШ №
 INDEX = '---\ntitle: "Главная"\n---\nТекст главной страницы.\n'
 # Line numbers of PLAN, for reading the expectations below:
 #  1 title / 2 organisation / 3 academic_year / 4 approval / 5 order / 6 number / 7 date / 8 items
-#  9 - activity / 10 deadline / 11 responsible / 12 - "Директор" / 13 status
+#  9 - activity / 10 deadline / 11 responsible / 12 - position: "Директор" / 13 status
 PLAN = """\
 title: "План мероприятий"
 organisation: demo-school
@@ -39,7 +39,7 @@ items:
   - activity: "Совещание"
     deadline: "10.02.2026"
     responsible:
-      - "Директор"
+      - position: "Директор"
     status: planned
 """
 PLAN_FILE = "content/plans/x.yaml"
@@ -147,7 +147,7 @@ PLAN_CASES = [
         id="list-where-text-expected",
     ),
     pytest.param(
-        plan('    responsible:\n      - "Директор"', '    responsible: "Директор"'),
+        plan('    responsible:\n      - position: "Директор"', '    responsible: "Директор"'),
         11, 18, "ожидался список, а указан текст", '"Директор"', None, "items[0].responsible",
         id="text-where-list-expected",
     ),

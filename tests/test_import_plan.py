@@ -98,7 +98,7 @@ def test_samples_read_from_merged_and_broken_cells(seed_files: dict[str, Path]) 
     first, second = zato["sections"][0]["items"]
     assert (second["deadline"], second["responsible"]) == (first["deadline"], first["responsible"]) == (
         "в течении 10 календарных дней после получения результатов независимой оценочной процедуры",
-        ["Образовательная организация"])
+        [{"position": "Образовательная организация"}])
     kozulsky = imported(seed_files["kozulsky-uo-2022-2023"])[0]
     assert kozulsky is not None
     row2 = kozulsky["items"][1]
@@ -107,7 +107,7 @@ def test_samples_read_from_merged_and_broken_cells(seed_files: dict[str, Path]) 
         {"name": "Шилова Э.И.", "position": "начальник методического отдела управления образования"},
         {"name": "Землянова Н.В.",
          "position": "начальник отдела общего и дополнительного образования и воспитания управления образования"},
-        "руководители ОО"]
+        {"position": "руководители ОО"}]
     assert kozulsky["items"][6]["activity"].split("\n")[:2] == [
         "Проверка общеобразовательных организаций в части:", "-наличия нормативно-правовой документации ВСОКО;"]
     ooosh = imported(seed_files["ooosh-9-2023-2024"])[0]
@@ -213,11 +213,13 @@ def test_variants_sub_points_numbering_row_status_and_notes(tmp_path: Path) -> N
         ("error", "таблица 1, строка 7, столбец 7 «Отметка о выполнении»: не понята отметка «перенесено»")]
     assert data is not None and data["grouping"] == "sections"
     first, second = data["sections"][0]["items"]
-    assert first == {"activity": "Приказ о проведении ВПР", "deadline": "до 01.09.2025", "responsible": ["Директор"],
+    assert first == {"activity": "Приказ о проведении ВПР", "deadline": "до 01.09.2025",
+                     "responsible": [{"position": "Директор"}],
                      "result": "Приказ", "note": "в электронном журнале", "status": "done"}
     assert second == {"activity": "Положение об оценивании\n- текущий контроль;\n- промежуточная аттестация",
                       "deadline": "сентябрь – октябрь",
-                      "responsible": ["Заместитель директора по УВР", "Руководители ШМО"], "status": "in_progress"}
+                      "responsible": [{"position": "Заместитель директора по УВР"}, {"position": "Руководители ШМО"}],
+                      "status": "in_progress"}
     assert [s["title"] for s in data["sections"]] == ["Нормативное обеспечение", "Работа с родителями"]
 
 
@@ -312,7 +314,7 @@ def test_rows_that_skip_grid_columns_and_old_style_merges(tmp_path: Path) -> Non
     data, issues = imported(path)
     assert issues == []
     assert data is not None and data["items"] == [
-        {"activity": "Совещание", "deadline": "сентябрь", "responsible": ["Директор"]},
+        {"activity": "Совещание", "deadline": "сентябрь", "responsible": [{"position": "Директор"}]},
         {"number": "2", "activity": "Семинар", "deadline": "октябрь"}]  # a plain list keeps its «№» (issue 12)
 
 

@@ -31,7 +31,7 @@ items:
   - activity: "Совещание"
     deadline: "10.02.2026"
     responsible:
-      - "Директор"
+      - position: "Директор"
 """
 PLAN_FILE = "content/plans/x.yaml"
 INDEX_FILE = "content/pages/index.md"

@@ -34,13 +34,13 @@ sections:
         activity: "Совещание"
         deadline: "10.02.2026"
         responsible:
-          - "Иванова И.И., заместитель директора по УР"
+          - position: "Иванова И.И., заместитель директора по УР"
         note: "Протокол — в приёмной"
       - number: "3.1"
         activity: "Семинар"
         deadline: "с 01.09.2025"
         responsible:
-          - "Директор, руководители ШМО"
+          - position: "Директор, руководители ШМО"
       - activity: "Мониторинг"
         deadline: "сентябрь, декабрь 2025, март 2026"
       - activity: "Анкетирование"
@@ -55,12 +55,12 @@ sections:
           - level: regional
             deadline: "октябрь"
             responsible:
-              - "Региональный координатор"
+              - position: "Региональный координатор"
             result: "График утверждён"
           - level: school
             deadline: "первая неделя октября"
             responsible:
-              - "Иванова Ирина Ивановна, директор"
+              - position: "Иванова Ирина Ивановна, директор"
             result: "Работы проведены"
             note: "по графику"
 """
@@ -205,9 +205,9 @@ def test_a_number_that_is_no_number_is_an_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize("joined", ["Иванова И.И.Петров П.П.", "Иванова Ирина Ивановна Петров Пётр Петрович"])
 def test_names_run_together_are_a_warning(tmp_path: Path, joined: str) -> None:
     assert issues_of(spoil('"Директор, руководители ШМО"', f'"{joined}"'), tmp_path) == [
-        ("warning", 19, 13, "sections[0].items[1].responsible[0]",
+        ("warning", 19, 23, "sections[0].items[1].responsible[0].position",
          f"в «{joined}» имена ответственных написаны слитно",
-         "разделите людей запятой или запишите каждого отдельной строкой «- …»")]
+         "разделите людей запятой или запишите каждого отдельной строкой списка")]
 
 
 def test_an_unknown_level_is_an_error_with_the_close_one(tmp_path: Path) -> None:
@@ -267,3 +267,30 @@ def test_a_responsible_cell_is_read_into_people_and_roles(cell: str, people: lis
     from oko.models.common import Responsible
 
     assert [(p.name, p.position) for p in people_of([Responsible.model_validate(cell)])] == people
+
+
+# ------------------------------------------------------------------ the old shape: a responsible as bare text
+def test_a_responsible_written_as_text_is_an_error_with_its_new_form(tmp_path: Path) -> None:
+    """A form's list of {name, position} erased a text among them («- Директор» → {name: '', position: ''})."""
+    old = (FORMS.replace('- position: "Иванова И.И., заместитель директора по УР"',
+                         '- "Иванова И.И., заместитель директора по УР"')
+           .replace('- position: "Директор, руководители ШМО"', '- "Директор, руководители ШМО"'))
+    result = build(old, tmp_path)
+    message = "ответственный записан текстом, а нужны поля position (должность, роль) и name (ФИО)"
+    assert [(i.line, i.column, i.path, i.code, i.message, i.hint) for i in result.issues if i.is_error] == [
+        (13, 13, "sections[0].items[0].responsible[0]", "plan.shape", message,
+         'теперь каждый ответственный — строка списка: '
+         '- {name: "Иванова И.И.", position: "заместитель директора по УР"}'),
+        (19, 13, "sections[0].items[1].responsible[0]", "plan.shape", message,
+         'теперь каждый ответственный — строка списка: - {position: "Директор"}; - {position: "руководители ШМО"}'),
+    ]
+    assert result.failed()
+
+
+def test_the_form_lists_responsible_as_name_and_position() -> None:
+    from oko.cms import _schema_fields
+
+    items = next(f for f in _schema_fields("plan") if f["name"] == "items")
+    responsible = next(f for f in items["fields"] if f["name"] == "responsible")
+    assert [(f["name"], f["widget"], f["required"]) for f in responsible["fields"]] == [
+        ("name", "text", False), ("position", "string", False)]

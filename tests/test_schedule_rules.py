@@ -138,12 +138,13 @@ def test_unknown_classes_and_subjects(tmp_path: Path) -> None:
     assert [(i.line, i.message, i.hint) for i in subjects] == [
         (4, "предмета «Матиматика» нет в учебном плане (hours в schedule.yaml)",
          "возможно, вы имели в виду «Математика»"),
-        (5, "для предмета «Музыка» не указаны часы в параллели 6", "добавьте в hours → Музыка строку «6: часов в год»"),
+        (5, "для предмета «Музыка» не указаны часы в параллели 6",
+         "добавьте в hours → Музыка → grades строку - {grade: 6, hours: …}"),
     ]
 
 
 HEADER_WITHOUT_MUSIC_IN_6 = __import__("tests.schedule_fixtures", fromlist=["HEADER"]).HEADER.replace(
-    "Музыка: {5: 34, 6: 34}", "Музыка: {5: 34}")
+    "grades: [{grade: 5, hours: 34}, {grade: 6, hours: 34}]", "grades: [{grade: 5, hours: 34}]")
 
 
 def test_short_checks_are_warned_about(tmp_path: Path) -> None:

@@ -40,11 +40,11 @@ academic_year: "2025-2026"
 items:
   - activity: '{0}'
     deadline: '{1}'
-    responsible: ['{2}', '{3}']
+    responsible: [{{position: '{2}'}}, {{position: '{3}'}}]
     result: '{4}'
   - activity: '{5}'
     deadline: "В течение года"
-    responsible: ['{6}']
+    responsible: [{{position: '{6}'}}]
     result: "Обычный текст"
 """
 PROCEDURES = """\

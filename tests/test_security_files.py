@@ -273,7 +273,8 @@ def test_unlinked_file_is_not_published_and_the_warning_says_so(root):
 # ------------------------------------------------------------------ limits: each says what it counts
 
 def plan_with_items(count: int) -> str:
-    item = ('  - activity: "Мероприятие № {n}"\n    deadline: "10.02.2026"\n    responsible:\n      - "Директор"\n'
+    item = ('  - activity: "Мероприятие № {n}"\n    deadline: "10.02.2026"\n    responsible:\n'
+            '      - position: "Директор"\n'
             '      - name: "Петрова В.Г."\n        position: "заместитель директора"\n    result: "Проведено"\n'
             "    status: planned\n")
     head = 'title: "План"\norganisation: demo-school\nacademic_year: "2025-2026"\nitems:\n'

@@ -225,7 +225,9 @@ def _item_data(values: dict[str, Cell]) -> dict[str, Any]:
     if DEADLINE in values:
         item["deadline"] = " ".join(values[DEADLINE].lines)
     if RESPONSIBLE in values:
-        item["responsible"] = parse_responsible(values[RESPONSIBLE].lines)
+        # A role as {position}, as plans write it: a form's list of {name, position} holds no bare text.
+        item["responsible"] = [{"position": entry} if isinstance(entry, str) else entry
+                               for entry in parse_responsible(values[RESPONSIBLE].lines)]
     for name in (RESULT, NOTE):
         if name in values:
             item[name] = values[name].text

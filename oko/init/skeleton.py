@@ -74,7 +74,7 @@ def schedule(year: AcademicYear, school: School) -> str:
             "title": f"Единый график оценочных процедур {school.short_name} на {year_name(year)} учебный год",
             "periods": [{"name": "Учебный год", "start": first.strftime("%d.%m.%Y"),
                          "end": last.strftime("%d.%m.%Y")}],
-            "holidays": [], "classes": {}, "hours": {}, "procedures": []}
+            "holidays": [], "classes": [], "hours": [], "procedures": []}
     return canonical(ScheduleHeader, "schedule", data)
 
 
@@ -85,7 +85,7 @@ def plan(year: AcademicYear, school: School) -> str:
             "organisation": school.slug, "academic_year": year_name(year),
             "sections": [{"title": "Нормативное обеспечение (замените своим разделом)", "items": [
                 {"activity": "Замените это мероприятие мероприятием своего плана",
-                 "deadline": f"сентябрь {year.start}", "responsible": ["Директор"]}]}]}
+                 "deadline": f"сентябрь {year.start}", "responsible": [{"position": "Директор"}]}]}]}
     return canonical(Plan, "plan", data)
 
 

@@ -219,12 +219,15 @@ class Period(OkoModel):
 class Responsible(OkoModel):
     """Who is responsible: a role («Зам. директора по УВР») or a person with a position."""
 
+    # Always an object, never bare text: a form's list of {name, position} cannot hold a text among them.
+
     name: str | None = Field(default=None, title="ФИО", min_length=1)
     position: str | None = Field(default=None, title="Должность или роль", min_length=1)
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
+        """The old shape, a role as bare text: still read, and reported with its new form (rule plan.shape)."""
         return {"position": value} if isinstance(value, str | int) else value
 
     @model_validator(mode="after")
@@ -232,12 +235,6 @@ class Responsible(OkoModel):
         if not self.name and not self.position:
             raise PydanticCustomError("oko_responsible", "укажите должность (роль) или ФИО ответственного")
         return self
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
-        """A role may be written as plain text: «- Заместитель директора по УВР»."""
-        return {"anyOf": [{"type": "string", "minLength": 1, "description": "должность или роль"},
-                          handler(core_schema)]}
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.name, self.position) if part)

@@ -7,6 +7,8 @@ about files named like variants.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -73,6 +75,9 @@ class RandomGroup(OkoModel):
 
 
 class VprGrade(OkoModel):
+    """One grade's works: `- grade: 5` with its subjects (a list row, not a map keyed by grade, for the forms)."""
+
+    grade: int = Field(ge=1, le=11, title="Класс (параллель)")
     required: list[NonEmptyStr] = Field(min_length=1, title="Обязательные предметы")
     random: list[RandomGroup] = Field(default_factory=list, title="Предметы по выбору Рособрнадзора")
 
@@ -88,5 +93,20 @@ class VprYear(OkoModel):
     year: int = Field(ge=2000, le=2100, title="Год")
     window: VprWindow = Field(title="Период проведения")
     basis: str | None = Field(default=None, title="Основание (приказ Рособрнадзора)", min_length=1)
-    grades: dict[int, VprGrade] = Field(min_length=1, title="Параллели")
+    grades: list[VprGrade] = Field(min_length=1, title="Параллели")
     for_parents: str | None = Field(default=None, title="Что знать родителям (Markdown)", min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _grades_from_map(cls, data: Any) -> Any:
+        """The old shape, `grades: {5: {…}}` (a form brought it back as a list with nulls): still read, so the
+        rest is checked, and reported with its new form by the rule vpr.shape (oko/kinds/vpr/shapes.py)."""
+        if isinstance(data, dict) and isinstance(data.get("grades"), dict):
+            rows = [{"grade": grade, **plan} if isinstance(plan, dict) else plan
+                    for grade, plan in data["grades"].items()]
+            return {**data, "grades": rows}
+        return data
+
+    @property
+    def by_grade(self) -> list[VprGrade]:
+        return sorted(self.grades, key=lambda plan: plan.grade)

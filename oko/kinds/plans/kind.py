@@ -37,12 +37,7 @@ class Plans(Kind):
         return []
 
     def rules(self, ctx: Context) -> Iterable[Issue]:
-        project = ctx.project
-        return [*plan_rules.plan_organisations_exist(project),
-                *plan_rules.plan_evidence_links_resolve(project, ctx.routes),
-                *plan_rules.deadlines_fit_the_calendar(project), *plan_rules.deadlines_are_given(project),
-                *plan_rules.free_text_deadlines(project), *plan_rules.deadlines_inside_the_plan_period(project),
-                *plan_rules.item_numbers_are_unique(project), *plan_rules.responsible_names_are_separated(project)]
+        return plan_rules.check_plans(ctx.project, ctx.routes)
 
     def pages(self, ctx: Context) -> list[Page]:
         project = ctx.project

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from oko.models.common import Responsible
@@ -74,8 +74,37 @@ def run_together(text: str) -> list[str]:
             if not text[a.end():b.start()].strip()]
 
 
-def written_entries(raw: Any) -> list[tuple[int, str]]:
-    """The entries of a raw `responsible` list written as text, with their indexes."""
+def written_entries(raw: Any) -> list[tuple[tuple[int | str, ...], str]]:
+    """The texts of a raw `responsible` list that name no one by `name` — roles, or people typed into
+    `position` — with their paths inside the list: (2, "position"), or (2,) for the old bare text."""
     if not isinstance(raw, list):
         return []
-    return [(index, value) for index, value in enumerate(raw) if isinstance(value, str)]
+    found: list[tuple[tuple[int | str, ...], str]] = []
+    for index, value in enumerate(raw):
+        if isinstance(value, str):
+            found.append(((index,), value))
+        elif isinstance(value, dict) and not value.get("name") and isinstance(value.get("position"), str):
+            found.append(((index, "position"), value["position"]))
+    return found
+
+
+def responsible_places(plan: Any, data: Any) -> Iterator[tuple[tuple[str | int, ...], list[Any]]]:
+    """Every `responsible` list of a plan (of its items and of their levels): its data path and raw value."""
+    for path, item in plan.located_items():
+        places = [(*path, "responsible")] + [(*path, "levels", i, "responsible") for i in range(len(item.levels))]
+        for place in places:
+            raw = _raw(data, place)
+            if isinstance(raw, list):
+                yield place, raw
+
+
+def _raw(data: object, path: tuple[str | int, ...]) -> object:
+    """The value a content file holds at a data path (None when it is not there)."""
+    for step in path:
+        if isinstance(data, dict) and isinstance(step, str):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data

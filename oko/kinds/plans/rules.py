@@ -9,7 +9,8 @@ from oko.kinds.organisations import organisations
 from oko.kinds.organisations.rules import did_you_mean, missing
 from oko.kinds.plans import plans
 from oko.kinds.plans.model import Plan, PlanItem
-from oko.kinds.plans.responsible import run_together, written_entries
+from oko.kinds.plans.responsible import responsible_places, run_together, written_entries
+from oko.kinds.plans.shapes import old_shapes
 from oko.links import LINK_HINT, Routes, resolve_link
 from oko.models.deadline import (
     DEADLINE_HINT,
@@ -28,6 +29,7 @@ RULE_CODES = {
     "plan.deadline_free_text": "срок мероприятия записан в распознаваемом виде",
     "plan.deadline_outside_period": "даты срока лежат в периоде плана",
     "plan.names_run_together": "ФИО ответственных разделены запятой",
+    "plan.shape": "ответственные записаны полями position и name, которые можно править в формах (текст — ошибка)",
 }
 
 
@@ -140,24 +142,19 @@ def item_numbers_are_unique(project: Project) -> Iterator[Issue]:
 def responsible_names_are_separated(project: Project) -> Iterator[Issue]:
     """«Иванова И.И.Петров П.П.» reads as one person: names run together are flagged (shown split anyway)."""
     for entry in plans(project).values():
-        for path, item in entry.model.located_items():
-            places = [(*path, "responsible")] + [(*path, "levels", i, "responsible") for i in range(len(item.levels))]
-            for place in places:
-                for index, text in written_entries(_raw(entry.doc.data, place)):
-                    for joined in run_together(text):
-                        yield entry.doc.issue(
-                            f"в «{joined}» имена ответственных написаны слитно", (*place, index), level="warning",
-                            hint="разделите людей запятой или запишите каждого отдельной строкой «- …»",
-                            code="plan.names_run_together")
+        for place, raw in responsible_places(entry.model, entry.doc.data):
+            for inside, text in written_entries(raw):
+                for joined in run_together(text):
+                    yield entry.doc.issue(
+                        f"в «{joined}» имена ответственных написаны слитно", (*place, *inside), level="warning",
+                        hint="разделите людей запятой или запишите каждого отдельной строкой списка",
+                        code="plan.names_run_together")
 
 
-def _raw(data: object, path: DataPath) -> object:
-    """The value a content file holds at a data path (None when it is not there)."""
-    for step in path:
-        if isinstance(data, dict) and isinstance(step, str):
-            data = data.get(step)
-        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
-            data = data[step]
-        else:
-            return None
-    return data
+def check_plans(project: Project, routes: Routes) -> list[Issue]:
+    """Every rule of plans: old shapes first (their fix changes the lines the other rules point at)."""
+    return [*(issue for entry in plans(project).values() for issue in old_shapes(entry)),
+            *plan_organisations_exist(project), *plan_evidence_links_resolve(project, routes),
+            *deadlines_fit_the_calendar(project), *deadlines_are_given(project), *free_text_deadlines(project),
+            *deadlines_inside_the_plan_period(project), *item_numbers_are_unique(project),
+            *responsible_names_are_separated(project)]

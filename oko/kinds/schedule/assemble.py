@@ -10,6 +10,7 @@ from typing import Any
 
 from oko.errors import Issue, Level
 from oko.kinds.schedule import NAME, schedule_sources
+from oko.kinds.schedule.header_shape import listed_once, old_shapes
 from oko.kinds.schedule.model import CLASS_NAME, NamedPeriod, Procedure, ScheduleHeader
 from oko.kinds.schedule.shape import shape_problems
 from oko.project import Entry, Project
@@ -89,7 +90,7 @@ class YearSchedule:
         return day.weekday() >= self.header.week
 
     def annual_hours(self, subject: str, grade: int) -> int | None:
-        return self.header.hours.get(subject, {}).get(grade)
+        return self.header.annual_hours.get(subject, {}).get(grade)
 
     def weeks(self) -> list[dt.date]:
         """Mondays of every week from the first school day to the last."""
@@ -109,6 +110,7 @@ def assemble_schedules(project: Project) -> tuple[dict[str, YearSchedule], list[
         if sources.header is None:
             continue
         header = sources.header.model
+        issues += [*old_shapes(sources.header), *listed_once(sources.header)]
         if f"{header.academic_year.start}-{header.academic_year.end}" != year:
             issues.append(sources.header.doc.issue(
                 f"учебный год «{header.academic_year}» не совпадает с именем папки «{year}»", ("academic_year",),

@@ -10,6 +10,7 @@ from oko.files import FileInfo
 from oko.kind import Context, Download, FileForm, FilesForm, Form, Kind, Schema
 from oko.kinds.schedule import NAME, schedule_sources
 from oko.kinds.schedule.assemble import YearSchedule, assemble_schedules, year_schedules
+from oko.kinds.schedule.header_shape import RULE_CODES as SHAPE_CODES
 from oko.kinds.schedule.load import load_schedules
 from oko.kinds.schedule.model import ProcedureFile, ScheduleHeader
 from oko.kinds.schedule.rules import RULE_CODES, check_schedule
@@ -25,7 +26,7 @@ class Schedule(Kind):
     order = 40
     paths = ("schedules",)
     segments = ("schedule",)
-    rule_codes: ClassVar[dict[str, str]] = {**RULE_CODES, **STALE_CODES}
+    rule_codes: ClassVar[dict[str, str]] = {**SHAPE_CODES, **RULE_CODES, **STALE_CODES}
     menu = (MenuEntry(10, "График оценочных процедур", "/schedule/", "section:schedule"),)
     sections = (Section("/schedule/", "График", ("schedules/",), gathers=True),)
     schemas = (Schema("schedule", ScheduleHeader, "График оценочных процедур: учебный год",

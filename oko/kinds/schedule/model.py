@@ -8,14 +8,16 @@ the classes, the curriculum hours and the approval order; it and any other file 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from oko.kinds.schedule.classes import CLASS_NAME, ClassSet, checked, normalise_class, parse_class_set, written
+from oko.kinds.schedule.legacy import rows_from_maps
 from oko.models.common import AcademicYearField, LabelledEnum, NonEmptyStr, OkoModel, RuDate, Slug
 from oko.ru import human_date
 
@@ -235,6 +237,42 @@ class OrderRef(OkoModel):
     note: str | None = Field(default=None, title="Что изменено", min_length=1)
 
 
+Grade = Annotated[int, Field(ge=1, le=11, title="Параллель")]
+
+
+class GradeClasses(OkoModel):
+    """The classes of one grade: `- {grade: 5, letters: [А, Б]}` (a list row a form holds, not a map by grade)."""
+
+    grade: Grade
+    letters: list[NonEmptyStr] = Field(min_length=1, title="Буквы классов", description="А, Б")
+
+    @model_validator(mode="after")
+    def _class_letters(self) -> GradeClasses:
+        for letter in self.letters:
+            if not CLASS_NAME.match(normalise_class(f"{self.grade}{letter}")):
+                raise PydanticCustomError(
+                    "oko_classes", "«{letter}»: буква класса — одна заглавная русская буква", {"letter": letter})
+        self.letters = [normalise_class(f"{self.grade}{letter}")[len(str(self.grade)):] for letter in self.letters]
+        return self
+
+
+class GradeHours(OkoModel):
+    grade: Grade
+    hours: int = Field(ge=1, title="Часов в год")
+
+
+class SubjectHours(OkoModel):
+    """A subject of the curriculum and its hours a year in each grade that has it."""
+
+    subject: NonEmptyStr = Field(title="Предмет", description="так же пишется в subject оценочных процедур")
+    grades: list[GradeHours] = Field(min_length=1, title="Часов в год по параллелям")
+
+
+class GradeLessons(OkoModel):
+    grade: Grade
+    lessons: list[int] = Field(min_length=1, title="Уроков в день (пн, вт, …)")
+
+
 class ScheduleHeader(OkoModel):
     """`schedule.yaml`: the calendar, classes and hours a year's procedures are checked against."""
 
@@ -245,26 +283,42 @@ class ScheduleHeader(OkoModel):
     week: int = Field(default=5, ge=5, le=6, title="Учебных дней в неделе (5 или 6)")
     periods: list[NamedPeriod] = Field(min_length=1, title="Учебные периоды (четверти, триместры, полугодия)")
     holidays: list[NamedPeriod] = Field(default_factory=list, title="Каникулы и нерабочие дни")
-    classes: dict[int, list[NonEmptyStr]] = Field(title="Классы по параллелям", description="5: [А, Б]")
-    hours: dict[NonEmptyStr, dict[int, int]] = Field(
-        title="Часы по учебному плану за год", description="предмет: {параллель: часов в год}")
-    lessons_per_day: dict[int, list[int]] = Field(
-        default_factory=dict, title="Уроков в день по параллелям (пн, вт, …)",
+    classes: list[GradeClasses] = Field(title="Классы по параллелям")
+    hours: list[SubjectHours] = Field(title="Часы по учебному плану за год")
+    lessons_per_day: list[GradeLessons] = Field(
+        default_factory=list, title="Уроков в день по параллелям",
         description="нужно, чтобы проверить, что работа не стоит последним уроком")
     procedures: list[Procedure] = Field(default_factory=list, title="Оценочные процедуры")
 
-    @field_validator("classes")
+    @model_validator(mode="before")
     @classmethod
-    def _class_letters(cls, value: dict[int, list[str]]) -> dict[int, list[str]]:
-        for grade, letters in value.items():
-            if not 1 <= grade <= 11:
-                raise PydanticCustomError("oko_classes", "параллель {grade}: бывают с 1 по 11", {"grade": grade})
-            for letter in letters:
-                if not CLASS_NAME.match(normalise_class(f"{grade}{letter}")):
-                    raise PydanticCustomError(
-                        "oko_classes", "«{letter}»: буква класса — одна заглавная русская буква", {"letter": letter})
-        return {grade: [normalise_class(f"{grade}{letter}")[len(str(grade)):] for letter in letters]
-                for grade, letters in value.items()}
+    def _old_maps(cls, data: Any) -> Any:
+        return rows_from_maps(data)
+
+    @functools.cached_property
+    def letters(self) -> dict[int, list[str]]:
+        """{5: ["А", "Б"]}: the classes by grade (a grade listed twice is an error of schedule.listed_once)."""
+        found: dict[int, list[str]] = {}
+        for row in self.classes:
+            found.setdefault(row.grade, row.letters)
+        return found
+
+    @functools.cached_property
+    def annual_hours(self) -> dict[str, dict[int, int]]:
+        """{"Математика": {5: 170}}: the first row of a subject, and of a grade in it, counts."""
+        found: dict[str, dict[int, int]] = {}
+        for row in self.hours:
+            by_grade = found.setdefault(row.subject, {})
+            for cell in row.grades:
+                by_grade.setdefault(cell.grade, cell.hours)
+        return found
+
+    @functools.cached_property
+    def lessons_by_grade(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for row in self.lessons_per_day:
+            found.setdefault(row.grade, row.lessons)
+        return found
 
     @property
     def display_title(self) -> str:
@@ -280,7 +334,8 @@ class ScheduleHeader(OkoModel):
 
     def class_names(self) -> list[str]:
         """«2А», «2Б», … «11Б» in school order."""
-        return [f"{grade}{letter}" for grade in sorted(self.classes) for letter in self.classes[grade]]
+        letters = self.letters
+        return [f"{grade}{letter}" for grade in sorted(letters) for letter in letters[grade]]
 
 
 class ProcedureFile(OkoModel):

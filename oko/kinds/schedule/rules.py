@@ -41,8 +41,8 @@ def known_subjects(schedule: YearSchedule) -> Iterator[Issue]:
 
 def _known(schedule: YearSchedule, placed: Placed, subject: str, field_name: str, *,
            check_grades: bool) -> Iterator[Issue]:
-    if subject not in schedule.header.hours:
-        close = difflib.get_close_matches(subject, list(schedule.header.hours), n=1, cutoff=0.6)
+    if subject not in schedule.header.annual_hours:
+        close = difflib.get_close_matches(subject, list(schedule.header.annual_hours), n=1, cutoff=0.6)
         yield placed.issue(
             f"предмета «{subject}» нет в учебном плане (hours в schedule.yaml)", field_name,
             hint=f"возможно, вы имели в виду «{close[0]}»" if close else "добавьте предмет и его часы в hours",
@@ -53,7 +53,8 @@ def _known(schedule: YearSchedule, placed: Placed, subject: str, field_name: str
     if missing:
         yield placed.issue(
             f"для предмета «{subject}» не указаны часы в {_grades(missing)}", field_name,
-            hint=f"добавьте в hours → {subject} строку «{missing[0]}: часов в год»", code="schedule.known_subject")
+            hint=f"добавьте в hours → {subject} → grades строку - {{grade: {missing[0]}, hours: …}}",
+            code="schedule.known_subject")
 
 
 def school_days_only(schedule: YearSchedule) -> Iterator[Issue]:
@@ -150,7 +151,7 @@ def at_most_ten_percent(schedule: YearSchedule) -> Iterator[Issue]:
 
 def not_first_or_last_lesson(schedule: YearSchedule) -> Iterator[Issue]:
     """Not on the first or last lesson, unless the subject has ≤ 1 lesson a week (§6.5)."""
-    lessons_per_day = schedule.header.lessons_per_day
+    lessons_per_day = schedule.header.lessons_by_grade
     for placed in schedule.procedures:
         lesson, day = placed.procedure.lesson, placed.procedure.date
         if lesson is None or day is None:

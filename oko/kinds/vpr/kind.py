@@ -9,6 +9,7 @@ from oko.kind import Context, FolderForm, Form, Kind, MarkdownSource, Schema
 from oko.kinds.demos.model import VprYear
 from oko.kinds.schedule.assemble import year_schedules
 from oko.kinds.vpr import NAME, vpr
+from oko.kinds.vpr.shapes import RULE_CODES, grades_once, old_shapes
 from oko.kinds.vpr.views import vpr_pages
 from oko.links import markdown_link_targets
 from oko.project import Project
@@ -22,6 +23,7 @@ class Vpr(Kind):
     segments = ("vpr",)
     folder = "vpr"
     model = VprYear
+    rule_codes = RULE_CODES
     menu = (MenuEntry(30, "ВПР", "/vpr/", "section:vpr"),)
     sections = (Section("/vpr/", "ВПР", ("vpr/", "schedules/", "demos/"), gathers=True),)
     schemas = (Schema("vpr", VprYear, "ВПР года", "content/vpr/*.yaml"),)
@@ -30,6 +32,11 @@ class Vpr(Kind):
         if vpr(ctx.project):
             ctx.routes.add("", "section:vpr", "/vpr/", "Всероссийские проверочные работы")
         return []
+
+    def rules(self, ctx: Context) -> Iterable[Issue]:
+        entries = vpr(ctx.project).values()
+        return [*(issue for entry in entries for issue in old_shapes(entry)),
+                *(issue for entry in entries for issue in grades_once(entry))]
 
     def pages(self, ctx: Context) -> list[Page]:
         return vpr_pages(ctx.project, year_schedules(ctx.derived))  # the schedule kind derives them

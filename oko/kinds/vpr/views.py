@@ -35,7 +35,8 @@ def vpr_rows(vpr: VprYear, schedules: dict[str, YearSchedule], project: Project)
     works = [p for p in (schedule.procedures if schedule else []) if p.procedure.kind == ProcedureKind.VPR]
     demo_files = [entry.model for entry in demos(project).values()]
     rows = []
-    for grade, plan in sorted(vpr.grades.items()):
+    for plan in vpr.by_grade:
+        grade = plan.grade
         subjects = plan.required + [s for group in plan.random for s in group.subjects]
         dates = [p for p in works if any(grade_of(name) == grade for name in p.classes)]
         rows.append(VprRow(
@@ -82,4 +83,5 @@ def vpr_pages(project: Project, schedules: dict[str, YearSchedule]) -> list[Page
     entry = years[max(years, key=lambda key: years[key].model.year)]
     return [Page("/vpr/", "vpr.html", f"Всероссийские проверочные работы — {entry.model.year}", source=entry.source,
                  breadcrumbs=[HOME], description="Когда в школе ВПР, какие предметы, демоверсии и критерии",
-                 data={"vpr": entry.model, "rows": vpr_rows(entry.model, schedules, project)})]
+                 data={"vpr": entry.model, "rows": vpr_rows(entry.model, schedules, project),
+                       "body": ""})]  # the text for parents, rendered into it when the file has one
