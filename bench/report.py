@@ -195,10 +195,15 @@ def machine() -> str:
     model = next((line.split(":", 1)[1].strip() for line in _lines("/proc/cpuinfo")
                   if line.startswith("model name")), platform.processor() or "?")
     total = next((int(line.split()[1]) for line in _lines("/proc/meminfo") if line.startswith("MemTotal:")), 0)
-    load = " ".join(_lines("/proc/loadavg")[0].split()[:3]) if _lines("/proc/loadavg") else "?"
     cores = os.cpu_count() or 0
     return (f"{count(cores, 'ядро', 'ядра', 'ядер')} ({model}), {number(total / 1024 / 1024, 1)} ГБ памяти, "
-            f"Python {platform.python_version()}, нагрузка (loadavg) в начале: {load}")
+            f"Python {platform.python_version()}, нагрузка (loadavg) в начале: {load()}")
+
+
+def load() -> str:
+    """The 1, 5 and 15 minute load averages: on a shared machine they say how much the figures are worth."""
+    found = _lines("/proc/loadavg")
+    return " ".join(found[0].split()[:3]) if found else "?"
 
 
 def _lines(path: str) -> list[str]:

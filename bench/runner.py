@@ -79,7 +79,8 @@ def size_label(pages: int) -> str:
     return f"{pages:,}".replace(",", " ") + " страниц"
 
 
-def synthetic(results: Results, tools: list[Tool], size: int, rounds: int, serve: bool, scratch: Path) -> None:
+def synthetic(results: Results, tools: list[Tool], size: int, rounds: int, serve: bool, scratch: Path,
+              scenarios: tuple[str, ...] = (CLEAN, NOTHING, EDIT)) -> None:
     """Clean, nothing-changed and one-page rebuilds (and serve) of `size` pages for every tool."""
     corpus = size_label(size)
     pages = synthetic_pages(size)
@@ -90,7 +91,7 @@ def synthetic(results: Results, tools: list[Tool], size: int, rounds: int, serve
     for round_ in range(rounds):
         for tool in rotated(tools, round_):
             project, out, log = folder / tool.key, folder / f"{tool.key}-site", folder / f"{tool.key}.log"
-            ok = _builds(results, corpus, tool, project, out, log, edited, f"{size}-{round_}")
+            ok = _builds(results, corpus, tool, project, out, log, edited, f"{size}-{round_}", scenarios)
             if ok and round_ == 0:
                 results.facts[f"{corpus}/{tool.key}"] = {"output_mb": _megabytes(out)}
             if serve and tool.serve is not None:
@@ -98,11 +99,11 @@ def synthetic(results: Results, tools: list[Tool], size: int, rounds: int, serve
 
 
 def _builds(results: Results, corpus: str, tool: Tool, project: Path, out: Path, log: Path, edited: Page,
-            mark: str) -> bool:
+            mark: str, scenarios: tuple[str, ...]) -> bool:
     source = tool.page_file(project, edited.slug)
     source.write_text(page_text(edited), encoding="utf-8")
     tool.clean(project, out)
-    for scenario in (CLEAN, NOTHING, EDIT):
+    for scenario in scenarios:
         text = f"правка-{mark}"
         if scenario == EDIT:
             source.write_text(page_text(edited, edited_body(edited, text)), encoding="utf-8")

@@ -122,7 +122,7 @@ class Preview:
 def write_or_say(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], None] | None = None) -> bool:
     """write_site, telling in Russian why it could not (the server keeps serving what is there)."""
     try:
-        write_site(files, out_dir, post=post,
+        write_site(files, out_dir, post=post, remove_later=True,
                    on_wait=lambda: sys.stderr.write(f"Жду: в папку «{out_dir}» уже собирает сайт другая сборка…\n"))
     except (OutputFolderError, OutputLockedError) as exc:
         sys.stderr.write(f"ошибка: {exc}\n")

@@ -26,19 +26,22 @@ Only a folder Око made itself (with its marker) or an empty one is replaced; 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
+import itertools
 import os
 import platform
 import shutil
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from oko.write_lock import LOCK_WAIT, locked
+from oko.write_lock import LOCK_WAIT, OutputLockedError, locked
 
 MARKER = ".oko-site"
 MARKER_TEXT = b"This folder is written by oko (build.py build); it is replaced on every build.\n"
@@ -86,12 +89,16 @@ def _ours_or_empty(folder: Path) -> bool:
 
 
 def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], None] | None = None,
-               wait: float = LOCK_WAIT, on_wait: Callable[[], None] | None = None) -> list[Path]:
+               wait: float = LOCK_WAIT, on_wait: Callable[[], None] | None = None,
+               remove_later: bool = False) -> list[Path]:
     """Write the files into a sibling folder, run `post` on it (the search index), then swap it into place.
 
     Waits up to `wait` seconds for another build into the same folder (calling `on_wait` once when it
     starts waiting), else raises OutputLockedError. Returns what could not be removed of killed
     builds and of the old site (the next build tries again). An OSError leaves the old site in place.
+    `remove_later` (serve): the old site is removed by a thread that takes the lock in turn, so the
+    caller can reload the page at once (removing a thousand folders took seconds on a busy disk); what
+    the thread has not finished when the process ends is a leftover the next build removes (step 1).
     """
     out_dir = Path(os.path.abspath(out_dir))
     if not out_dir.name:
@@ -114,7 +121,21 @@ def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], No
             _remove(staging)
             raise
         _pause_for_tests("cleanup")
+        if old is not None and remove_later:
+            retired = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}-{next(_RETIRED)}"
+            os.rename(old, retired)  # its own name: the next build's staging may reuse this process's one
+            threading.Thread(target=_remove_when_free, args=(out_dir, retired), daemon=True).start()
+            return stuck
         return stuck + (_remove(old) if old is not None else [])
+
+
+_RETIRED = itertools.count(1)
+
+
+def _remove_when_free(out_dir: Path, retired: Path) -> None:
+    """In a thread: remove an old site under the lock (a build that takes the lock first removes it itself)."""
+    with contextlib.suppress(OSError, OutputLockedError), locked(out_dir, LOCK_WAIT, None):
+        _remove(retired)
 
 
 def _make_folder(folder: Path) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -75,3 +78,34 @@ def test_a_failed_write_leaves_the_previous_site_and_its_links_whole(tmp_path: P
         write_site({"a.txt": b"same", "b.txt": b"new"}, out, post=failing)
     assert tree(out) == before
     assert os.stat(out / "a.txt").st_nlink == 1  # the staging copy's link went with the staging folder
+
+
+
+def test_serve_removes_the_old_site_later_under_the_lock(tmp_path: Path) -> None:
+    """remove_later: write_site returns right after the swap; the old site waits for the lock (held here as by
+    another build into the folder), then a thread removes it; nothing of the old sites stays beside."""
+    out = tmp_path / "site"
+    write_site({"index.html": b"first", "a/b.html": b"old"}, out)
+    lock = tmp_path / ".site.lock"
+    write_site({"index.html": b"second"}, out, remove_later=True, on_wait=lambda: None)
+    assert tree(out) == {"index.html": b"second", MARKER: (out / MARKER).read_bytes()}
+    deadline = time.monotonic() + 30
+    while beside(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert beside(tmp_path) == []
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another build holds the folder: the next old site is left alone meanwhile
+    try:
+        threading.Thread(target=write_site, args=({"index.html": b"third"}, out), kwargs={"remove_later": True}).start()
+        time.sleep(0.3)
+        assert tree(out)[ "index.html"] == b"second"  # the writer waits for the lock too
+    finally:
+        os.close(fd)
+    deadline = time.monotonic() + 30
+    while (beside(tmp_path) or tree(out)["index.html"] != b"third") and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert tree(out)["index.html"] == b"third" and beside(tmp_path) == []
+
+
+def beside(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site.") and p.name != ".site.lock")
