@@ -287,7 +287,8 @@ def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None,
                           breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "weeks": weeks, "rows": rows}))
         for name in schedule.classes:
             stable = stable_class_url(name) if name in current.classes else ""
-            data = {**common, "class_name": name, "slug": class_slug(name), "procedures": schedule.for_class(name),
+            data = {**common, "class_name": name, "grade": grade_of(name), "slug": class_slug(name),
+                    "procedures": schedule.for_class(name),
                     "results": _class_results(schedule.for_class(name), name, results or {}),
                     "news": (news or {}).get((year, name), {}), "calendar_url": calendar_url(year, name),
                     "stable_url": stable, "current": is_current}
