@@ -100,3 +100,15 @@ def test_the_calendar_names_weekdays_on_a_phone_and_narrows_to_a_class_without_j
     finally:
         context.close()
 
+
+
+def test_the_school_calendar_narrows_to_a_class_in_place_with_js(phone: Page, origin: str) -> None:
+    phone.goto(origin + "/schedule/2026-2027/calendar/")
+    whole = phone.evaluate("() => document.documentElement.scrollHeight")
+    phone.select_option(".calendar-filter select", "7А")
+    shown = phone.locator(".calendar li:visible").all_inner_texts()
+    assert len(shown) == len([row for row in expected_dated() if row[1] == "7А"]), shown[:5]
+    narrowed = phone.evaluate("() => document.documentElement.scrollHeight")
+    assert narrowed < whole / 2 and narrowed < 8000, (whole, narrowed)
+    phone.select_option(".calendar-filter select", "")
+    assert phone.evaluate("() => document.documentElement.scrollHeight") == whole
