@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var picker = document.querySelector(".calendar-classes");
-  var items = document.querySelectorAll(".calendar li[data-classes], .windows li[data-classes]");
+  var items = document.querySelectorAll(".calendar li, .windows li");
   if (!picker || !items.length) { return; }
   var names = Array.prototype.map.call(picker.querySelectorAll("a.class-button"), function (a) {
     return a.textContent;
@@ -19,7 +19,7 @@
   select.addEventListener("change", function () {
     var wanted = select.value;
     Array.prototype.forEach.call(items, function (li) {
-      li.hidden = wanted !== "" && li.getAttribute("data-classes").split(" ").indexOf(wanted) < 0;
+      li.hidden = wanted !== "" && li.querySelector("data.cal-for").value.split(" ").indexOf(wanted) < 0;
     });
     Array.prototype.forEach.call(document.querySelectorAll(".calendar td[data-day]"), function (td) {
       td.classList.toggle("has", td.querySelector("li:not([hidden])") !== null);
