@@ -7,7 +7,9 @@ from typing import Any
 from oko.errors import Issue
 from oko.kinds.documents import registry
 from oko.kinds.pages import HOME_SOURCE, pages
-from oko.kinds.schedule import schedule_years
+from oko.kinds.schedule import schedule_sources, schedule_years
+from oko.kinds.schedule.assemble import grade_of
+from oko.kinds.schedule.views import ClassGroup, stable_class_url
 from oko.project import Project
 
 
@@ -32,3 +34,16 @@ def current_schedule_json(project: Project) -> str:
     """The newest schedule's JSON file: the home page's script reads the next procedures from it."""
     years = schedule_years(project)
     return f"/schedule/{max(years)}/school.json" if years else ""
+
+
+def home_class_groups(project: Project) -> list[ClassGroup]:
+    """The newest year's classes by grade, each linking its class page at the address without the year: a parent
+    on the home page is one tap away from the class's works and the date of the next one (issue 16)."""
+    years = schedule_years(project)
+    header = schedule_sources(project)[max(years)].header if years else None
+    if header is None:
+        return []
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for name in header.model.class_names():
+        groups.setdefault(grade_of(name), []).append((name, stable_class_url(name)))
+    return [ClassGroup(grade, classes) for grade, classes in sorted(groups.items())]

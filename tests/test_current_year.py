@@ -152,7 +152,7 @@ def test_every_class_has_a_page_without_the_year_with_the_current_years_content(
         old = (demo_site / "schedule" / PREVIOUS / slug / "index.html").read_text("utf-8")
         assert page_rows(stable) == page_rows(dated) and page_rows(stable), name
         assert page_rows(stable) != page_rows(old), name
-        assert '<link rel="canonical" href="./">' in stable
+        assert "canonical" not in stable  # it is the canonical address; without a base_url it cannot say so absolutely
         assert '<link rel="canonical" href="../../' + slug + '/">' in dated
         assert "canonical" not in old
         assert "Сохраните эту страницу в закладки: адрес не меняется" in stable

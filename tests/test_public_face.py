@@ -94,3 +94,42 @@ def test_teaching_staff_is_one_table_per_programme_with_the_whole_staff(pages: d
     assert [len(n) for n in names] == [17, 8, 27, 19]  # as many as name the programme in teachingOp
     assert [i for i, n in enumerate(names) if "Кравченко Ирина Олеговна" in n] == [0, 2, 3]  # НОО, ООО, СОО
     assert html.count('itemprop="teachingStaff"') == sum(len(n) for n in names)
+
+
+def procedure_row(html: str, day: str) -> str:
+    return re.search(rf'<tr class="procedure" data-date="{day}">.*?</tr>', html, re.S).group(0)
+
+
+def test_class_pages_link_the_news_about_their_works(pages: dict[str, str]) -> None:
+    """Seed 002 §5.1: the news of a procedure is reachable from the procedure's row (oko.kinds.news.news_about)."""
+    link = ('<a href="../../../news/itogovoe-sobesedovanie-2026/">Новость: Итоговое собеседование по русскому языку '
+            'в 9-х классах — 11 февраля</a>')
+    for slug in ("9a", "9b"):
+        html = pages[f"/schedule/2025-2026/{slug}/"]
+        assert link in procedure_row(html, "2026-02-11"), slug
+        assert html.count("Новость:") == 1, slug
+    five = procedure_row(pages["/schedule/2025-2026/5a/"], "2026-04-29")
+    assert re.findall(r'<a href="([^"]+)">Новость: ', five) == [  # the newest first
+        "../../../news/vpr-matematika-5-rezultaty/", "../../../news/vpr-2026-grafik/"]
+    assert "Новость:" not in pages["/schedule/2025-2026/7a/"]
+    assert "Новость:" not in pages["/schedule/7a/"]  # the demo has no news about 2026-2027's works yet
+
+
+def test_the_year_page_lists_the_news_about_its_works(pages: dict[str, str]) -> None:
+    html = pages["/schedule/2025-2026/"]
+    section = re.search(r'<section aria-labelledby="year-news">.*?</section>', html, re.S).group(0)
+    assert re.findall(r'<a href="\.\./\.\./news/([^/]+)/">', section) == [
+        "vpr-matematika-5-rezultaty", "vpr-2026-grafik", "itogovoe-sobesedovanie-2026"]
+    assert 'year-news' not in pages["/schedule/2026-2027/"]
+
+
+def test_every_class_has_a_month_calendar_linked_both_ways(pages: dict[str, str]) -> None:
+    school = pages["/schedule/2026-2027/calendar/"]
+    slugs = re.findall(r'<a class="class-button" href="([^"/]+)/">', school)
+    assert len(slugs) == 20 and slugs[:2] == ["2a", "2b"], slugs
+    for slug in slugs:
+        calendar = pages[f"/schedule/2026-2027/calendar/{slug}/"]
+        assert "data-pagefind-body" not in calendar, slug  # search finds the class page, not its calendar copy
+        assert f'href="../../{slug}/">странице' in calendar, slug
+        assert f'<a href="../2026-2027/calendar/{slug}/">Календарь' in pages[f"/schedule/{slug}/"], slug
+    assert '<abbr title="Понедельник">Пн</abbr>' in school and "data-pagefind-body" in school

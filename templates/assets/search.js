@@ -16,6 +16,15 @@
     // A class's schedule is a long page that names its class only in the title: a weaker length penalty than
     // Pagefind's 0.75 lets a page rank first for its own name (tests/test_public_face_search.py).
     return pagefind.options({ baseUrl: base, ranking: { pageLength: 0.4 } }).then(function () {
+      // Pagefind 1.4 picks the index chunks by the word as typed and stems it afterwards, so a word whose stem
+      // falls in the chunk before it finds nothing («работа» → «работ»; Pagefind issue #478, fixed in 1.5, which
+      // the site cannot use yet: requirements.txt). Loading the chunks of the shorter forms first covers the stem.
+      var forms = [];
+      query.toLowerCase().split(/\s+/).forEach(function (word) {
+        for (var cut = 0; cut <= 3 && word.length - cut >= 3; cut++) { forms.push(word.slice(0, word.length - cut)); }
+      });
+      return Promise.all(forms.map(function (form) { return pagefind.preload(form); }));
+    }).then(function () {
       return pagefind.search(query);
     });
   }).then(function (search) {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from oko.errors import Issue
-from oko.home import current_schedule_json, latest_documents
+from oko.home import current_schedule_json, home_class_groups, latest_documents
 from oko.kind import Context, FolderForm, Form, Kind, MarkdownSource, Schema
 from oko.kinds.news import news_newest_first, news_url
 from oko.kinds.organisations import organisations
@@ -58,6 +58,7 @@ class Pages(Kind):
                 data={"plans": listed, "organisations": organisations(project), "meta": entry.model,
                       "latest_documents": latest_documents(project) if is_home else [],
                       "schedule_json": current_schedule_json(project) if is_home else "",
+                      "class_groups": home_class_groups(project) if is_home else [],
                       "news": [(news_url(i), e.model) for i, e in news_newest_first(project)[:3]] if is_home else []},
             ))
         return result

@@ -16,7 +16,7 @@ from oko.kinds.schedule.model import ProcedureFile, ScheduleHeader
 from oko.kinds.schedule.rules import RULE_CODES, check_schedule
 from oko.kinds.schedule.stale import RULE_CODES as STALE_CODES
 from oko.kinds.schedule.stale import check_current_year
-from oko.kinds.schedule.views import SECTION, results_links, schedule_files, schedule_pages, year_url
+from oko.kinds.schedule.views import SECTION, news_links, results_links, schedule_files, schedule_pages, year_url
 from oko.project import Entry, Project
 from oko.site import MenuEntry, Page, Section
 
@@ -60,7 +60,7 @@ class Schedule(Kind):
     def pages(self, ctx: Context) -> list[Page]:
         schedules = year_schedules(ctx.derived)
         return schedule_pages(schedules, ctx.project.config.base_url if ctx.project.config else None,
-                              results_links(ctx.project, schedules))
+                              results_links(ctx.project, schedules), news_links(ctx.project, schedules))
 
     def files(self, ctx: Context) -> dict[str, bytes]:
         return schedule_files(year_schedules(ctx.derived))

@@ -1,7 +1,8 @@
 """Pages of the schedule of assessment procedures: index, year, class, calendar, staff matrix.
 
 Addresses: /schedule/ (pick a class), /schedule/<year>/, /schedule/<year>/<class>/ (e.g. 5a),
-/schedule/<year>/calendar/, /schedule/<year>/matrix/,
+/schedule/<year>/calendar/, /schedule/<year>/calendar/<class>/ (the month calendar of one class: a phone
+narrows the school's calendar to a class without JavaScript), /schedule/<year>/matrix/,
 /schedule/<year>/overview/ (months × levels); files beside them (ics, csv, xlsx, json).
 /schedule/<class>/ is the newest year's page of the class at an address without the year, so that a
 parent's bookmark survives the new year; the site links classes there.
@@ -14,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from oko.kinds.news import NewsLink, news_about
 from oko.kinds.results import result_url
 from oko.kinds.results.link import results_of
 from oko.kinds.schedule.assemble import Placed, YearSchedule, class_slug, grade_of
@@ -21,6 +23,8 @@ from oko.kinds.schedule.ical import calendar_bytes
 from oko.kinds.schedule.tables import csv_bytes, json_bytes, xlsx_bytes
 from oko.project import Project
 from oko.site import HOME, Crumb, Page
+
+NewsByWork = dict[tuple[str, str], dict[str, list[NewsLink]]]  # (year, class) → «date|subject» → news items
 
 SECTION = Crumb("График оценочных процедур", "/schedule/")
 
@@ -36,6 +40,11 @@ def class_url(year: str, name: str) -> str:
 def stable_class_url(name: str) -> str:
     """/schedule/5a/: the class's page of the newest year, whichever year that is."""
     return f"/schedule/{class_slug(name)}/"
+
+
+def calendar_url(year: str, name: str | None = None) -> str:
+    """/schedule/2026-2027/calendar/ (the school) or /schedule/2026-2027/calendar/7a/ (one class)."""
+    return f"/schedule/{year}/calendar/" + (f"{class_slug(name)}/" if name else "")
 
 
 def file_url(year: str, stem: str, ext: str) -> str:
@@ -116,19 +125,23 @@ def overview(schedule: YearSchedule) -> Overview:
                     [count(schedule.procedures, span) for *_, span in levels], len(schedule.procedures))
 
 
-def class_groups(schedule: YearSchedule, current: bool = False) -> list[ClassGroup]:
-    """Classes by grade, for the one-tap class picker: the newest year's link the stable addresses."""
+def class_groups(schedule: YearSchedule, current: bool = False, calendars: bool = False) -> list[ClassGroup]:
+    """Classes by grade, for the one-tap class picker: the newest year's link the stable addresses; calendars=True
+    links each class's month calendar instead."""
     groups: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for name in schedule.classes:
-        groups[grade_of(name)].append((name, stable_class_url(name) if current else class_url(schedule.year, name)))
+        url = (calendar_url(schedule.year, name) if calendars
+               else stable_class_url(name) if current else class_url(schedule.year, name))
+        groups[grade_of(name)].append((name, url))
     return [ClassGroup(grade, classes) for grade, classes in sorted(groups.items())]
 
 
-def months(schedule: YearSchedule) -> list[Month]:
-    """Month grids (weeks × school weekdays) from the first to the last school day."""
+def months(schedule: YearSchedule, class_name: str | None = None) -> list[Month]:
+    """Month grids (weeks × school weekdays) from the first to the last school day, of the school or one class."""
+    procedures = schedule.for_class(class_name) if class_name else schedule.procedures
     by_day: dict[dt.date, list[Placed]] = defaultdict(list)
-    windows = [placed for placed in schedule.procedures if placed.procedure.date is None]
-    for placed in schedule.procedures:
+    windows = [placed for placed in procedures if placed.procedure.date is None]
+    for placed in procedures:
         if placed.procedure.date is not None:
             by_day[placed.procedure.date].append(placed)
     result = []
@@ -192,6 +205,27 @@ def results_links(project: Project, schedules: dict[str, YearSchedule]) -> dict[
     return links
 
 
+def news_links(project: Project, schedules: dict[str, YearSchedule]) -> NewsByWork:
+    """(year, class) → «date|subject» → the news items about that work of the class (seed 002 §5.1: the
+    materials and events of a procedure are published with it, so its row links them)."""
+    found: NewsByWork = {}
+    for year, schedule in schedules.items():
+        for placed in schedule.procedures:
+            p = placed.procedure
+            for name in placed.classes:
+                items = news_about(project, p.first_day, p.subject_text, (name,))
+                if items:
+                    found.setdefault((year, name), {})[f"{p.first_day.isoformat()}|{p.subject_text}"] = items
+    return found
+
+
+def year_news(news: NewsByWork, year: str) -> list[NewsLink]:
+    """Every news item about a work of the year, each once, the newest first (the year page lists them)."""
+    found = {link.url: link for (y, _), works in news.items() if y == year
+             for links in works.values() for link in links}
+    return sorted(found.values(), key=lambda link: (-link.date.toordinal(), link.url))
+
+
 def _class_results(placed_list: list[Placed], class_name: str,
                    links: dict[tuple[str, str, int], str]) -> dict[str, str]:
     """«date|subject» → results page, for the works of one class (what schedule_class.html looks up)."""
@@ -204,8 +238,29 @@ def _class_results(placed_list: list[Placed], class_name: str,
     return found
 
 
+def calendar_pages(schedule: YearSchedule, year_crumb: Crumb, base_url: str | None) -> list[Page]:
+    """The school's month calendar and one per class, each linking the others (the class picker on top)."""
+    year, shown = schedule.year, schedule.year.replace("-", "/")
+    common = {"schedule": schedule, "base_url": base_url, "groups": class_groups(schedule, calendars=True)}
+    pages = [Page(calendar_url(year), "schedule_calendar.html", f"Календарь оценочных процедур, {shown}",
+                  description=f"Оценочные процедуры школы по дням месяцев, {shown} учебный год",
+                  breadcrumbs=[HOME, SECTION, year_crumb],
+                  data={**common, "months": months(schedule), "class_name": ""})]
+    school = Crumb("Календарь", calendar_url(year))
+    for name in schedule.classes:
+        pages.append(Page(calendar_url(year, name), "schedule_calendar.html",
+                          f"Календарь оценочных процедур {name} класса, {shown}",
+                          description=f"Контрольные и проверочные работы {name} класса по дням месяцев, {shown}",
+                          breadcrumbs=[HOME, SECTION, year_crumb, school],
+                          data={**common, "months": months(schedule, name), "class_name": name,
+                                "class_url": class_url(year, name)}))
+    return pages
+
+
 def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None,
-                   results: dict[tuple[str, str, int], str] | None = None) -> list[Page]:
+                   results: dict[tuple[str, str, int], str] | None = None,
+                   news: NewsByWork | None = None) -> list[Page]:
+    """Every schedule page; the newest year is the one /schedule/ opens with; news as news_links gives it."""
     """Every schedule page; the newest year is the one /schedule/ opens with."""
     if not schedules:
         return []
@@ -220,10 +275,9 @@ def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None,
         common = {"schedule": schedule, "base_url": base_url}
         pages.append(Page(year_url(year), "schedule_year.html", schedule.header.display_title,
                           source=schedule.header_entry.source, breadcrumbs=[HOME, SECTION],
-                          data={**common, "groups": class_groups(schedule, is_current)}))
-        pages.append(Page(f"{year_url(year)}calendar/", "schedule_calendar.html",
-                          f"Календарь оценочных процедур, {year.replace('-', '/')}",
-                          breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "months": months(schedule)}))
+                          data={**common, "groups": class_groups(schedule, is_current),
+                                "news": year_news((news or {}), year)}))
+        pages += calendar_pages(schedule, year_crumb, base_url)
         pages.append(Page(f"{year_url(year)}overview/", "schedule_overview.html",
                           f"Оценочные процедуры по месяцам и уровням образования, {year.replace('-', '/')}",
                           breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "overview": overview(schedule)}))
@@ -233,8 +287,10 @@ def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None,
                           breadcrumbs=[HOME, SECTION, year_crumb], data={**common, "weeks": weeks, "rows": rows}))
         for name in schedule.classes:
             stable = stable_class_url(name) if name in current.classes else ""
-            data = {**common, "class_name": name, "slug": class_slug(name), "procedures": schedule.for_class(name),
+            data = {**common, "class_name": name, "grade": grade_of(name), "slug": class_slug(name),
+                    "procedures": schedule.for_class(name),
                     "results": _class_results(schedule.for_class(name), name, results or {}),
+                    "news": (news or {}).get((year, name), {}), "calendar_url": calendar_url(year, name),
                     "stable_url": stable, "current": is_current}
             urls = [class_url(year, name), stable] if is_current else [class_url(year, name)]
             pages += [Page(url, "schedule_class.html",
