@@ -99,8 +99,8 @@ def _message(kind: str, error: ErrorDetails) -> tuple[str, str]:
         return f"значение «{value}» не подходит по форме", _pattern_hint(ctx.get("pattern", ""))
     if kind in ("greater_than_equal", "greater_than"):
         return f"значение должно быть не меньше {ctx.get('ge', ctx.get('gt'))}", ""
-    if kind.startswith("oko_"):
-        return error["msg"], ""
+    if kind.startswith("oko_"):  # a custom error may carry its hint (oko/models/deadline/parse.py)
+        return error["msg"], str(ctx.get("oko_hint", ""))
     return f"неверное значение ({error['msg']})", ""
 
 

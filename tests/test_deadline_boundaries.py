@@ -1,0 +1,191 @@
+"""oko/models/deadline at its boundaries: each case asserts the whole reading (form, points, fields, marks)
+or the whole list of issues a file yields, so an extra or a missing piece fails as much as a wrong one.
+
+The readings use the corpus's notation (tests/test_deadline_corpus.py `describe`); years without one in
+the text come from the 2025/2026 academic year.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from oko.models.common import AcademicYear, OkoModel
+from oko.models.deadline import Deadline, DeadlineField, parse_deadline, read_deadline
+from oko.validate import validate
+from oko.yaml_source import parse_yaml
+from tests.test_deadline_corpus import describe
+
+YEAR = AcademicYear(start=2025)
+REVERSED_HINT = "даты периода пишутся по порядку: сначала начало, потом конец, например «с 10 по 20 мая»"
+
+
+class Item(OkoModel):
+    deadline: DeadlineField
+
+
+def reading(text: str, year: AcademicYear | None = YEAR) -> dict[str, object]:
+    deadline = parse_deadline(text)
+    assert isinstance(deadline, Deadline)
+    return describe(deadline.resolved(year.year_of_month) if year else deadline)
+
+
+def issues(deadline: str) -> list[tuple[int | None, int | None, str, str, str]]:
+    doc, parse_issues = parse_yaml(f'deadline: "{deadline}"\n', "plan.yaml")
+    assert doc is not None and not parse_issues
+    value, found = validate(doc, Item)
+    assert (value is None) == bool(found)
+    return [(issue.line, issue.column, issue.path, issue.message, issue.hint) for issue in found]
+
+
+# ------------------------------------------------------------------ «к 25 мая», «до 25-го мая»: deadlines
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("до 25 мая", {"form": "until", "points": ["2026-05-25"], "marked": "до [25 мая](2026-05-25)"}),
+    ("к 25 мая", {"form": "until", "points": ["2026-05-25"], "marked": "к [25 мая](2026-05-25)"}),
+    ("К 1 сентября", {"form": "until", "points": ["2025-09-01"], "marked": "К [1 сентября](2025-09-01)"}),
+    ("к 01.09.2026", {"form": "until", "points": ["2026-09-01"], "marked": "к [01.09.2026](2026-09-01)"}),
+    ("к 1 сентября 2026 года включительно", {"form": "until", "points": ["2026-09-01"], "inclusive": True,
+                                             "marked": "к [1 сентября 2026 года](2026-09-01) включительно"}),
+    ("до 25-го мая", {"form": "until", "points": ["2026-05-25"], "marked": "до [25-го мая](2026-05-25)"}),
+    ("до 25го мая 2026 г.", {"form": "until", "points": ["2026-05-25"],
+                             "marked": "до [25го мая 2026 г.](2026-05-25)"}),
+    ("к 25-му мая", {"form": "until", "points": ["2026-05-25"], "marked": "к [25-му мая](2026-05-25)"}),
+    ("25-е мая", {"form": "date", "points": ["2026-05-25"], "marked": "[25-е мая](2026-05-25)"}),
+    ("1-ое сентября", {"form": "date", "points": ["2025-09-01"], "marked": "[1-ое сентября](2025-09-01)"}),
+    ("с 1-го по 5-е мая", {"form": "range", "points": ["2026-05-01", "2026-05-05"],
+                           "marked": "с [1-го](2026-05-01) по [5-е мая](2026-05-05)"}),
+    ("не позднее 10-го декабря", {"form": "until", "points": ["2025-12-10"], "inclusive": True,
+                                  "marked": "не позднее [10-го декабря](2025-12-10)"}),
+])
+def test_by_a_day_is_a_deadline(text: str, expected: dict[str, object]) -> None:
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize("text", ["до 25-й мая", "25-я мая", "к 25-м мая", "к маю", "к Новому году"])
+def test_an_ordinal_that_is_no_day_of_a_month_stays_free_text(text: str) -> None:
+    assert reading(text) == {"free_text": True}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2-й квартал", {"form": "quarter", "points": ["2026-04", "2026-06"], "part": 2}),
+    ("во 2-м квартале", {"form": "quarter", "points": ["2026-04", "2026-06"], "part": 2}),
+    ("2-е полугодие", {"form": "half_year", "points": ["2026-01", "2026-05"], "part": 2}),
+])
+def test_ordinals_still_count_quarters_and_halves(text: str, expected: dict[str, object]) -> None:
+    assert {key: value for key, value in reading(text).items() if key != "marked"} == expected
+
+
+# ------------------------------------------------------------------ reversed ranges
+
+@pytest.mark.parametrize("text", [
+    "с 20 по 10 мая", "20-10 мая", "с 20 мая по 10 мая", "с 31 по 1 декабря", "с 2 по 1 января",
+    "с 20 по 10 февраля 2026", "20.02.2026 – 10.02.2026", "октябрь 2025 – сентябрь 2025",
+    "с 1 января 2026 по 31 декабря 2025",
+])
+def test_a_reversed_range_is_one_located_error_with_a_hint(text: str) -> None:
+    assert issues(text) == [(1, 11, "deadline", f"«{text}»: конец периода раньше его начала", REVERSED_HINT)]
+
+
+@pytest.mark.parametrize(("text", "points"), [
+    ("с 10 по 10 мая", ["2026-05-10", "2026-05-10"]),  # one day
+    ("с 10 по 11 мая", ["2026-05-10", "2026-05-11"]),
+    ("с 1 по 31 декабря", ["2025-12-01", "2025-12-31"]),
+    ("с 1 по 31 января", ["2026-01-01", "2026-01-31"]),
+    ("с 25 декабря по 10 января", ["2025-12-25", "2026-01-10"]),  # the new year between: no error
+    ("20 декабря – 15 января 2026", ["2025-12-20", "2026-01-15"]),  # the year of the end serves the start
+    ("с 20 декабря по 15 января 2026 года", ["2025-12-20", "2026-01-15"]),
+    ("с 31 декабря 2025 года по 11 января", ["2025-12-31", "2026-01-11"]),
+    ("с 20 мая по 10 апреля", ["2026-05-20", "2027-04-10"]),  # the plan's period check names its end
+])
+def test_ranges_in_order_or_across_the_new_year(text: str, points: list[str]) -> None:
+    assert issues(text) == []
+    assert reading(text)["points"] == points
+
+
+def test_a_year_less_range_start_takes_the_year_before_the_end() -> None:
+    assert reading("20 декабря – 15 января 2026", year=None) == {
+        "form": "range", "points": ["2025-12-20", "2026-01-15"],
+        "marked": "[20 декабря](2025-12-20) – [15 января 2026](2026-01-15)"}
+
+
+# ------------------------------------------------------------------ January and December, written as numbers
+
+@pytest.mark.parametrize(("text", "points"), [
+    ("01.01.2026", ["2026-01-01"]), ("31.12.2026", ["2026-12-31"]), ("1.01.2026", ["2026-01-01"]),
+    ("2026-01-31", ["2026-01-31"]), ("2026-12-01", ["2026-12-01"]),
+    ("31/12/2026", ["2026-12-31"]), ("12/31/2026", ["2026-12-31"]), ("13/01/2026", ["2026-01-13"]),
+    ("1/13/2026", ["2026-01-13"]),
+    ("31.12", ["2025-12-31"]), ("01.01", ["2026-01-01"]), ("31.12 2025г.", ["2025-12-31"]),
+])
+def test_numeric_dates_in_january_and_december(text: str, points: list[str]) -> None:
+    assert reading(text)["points"] == points
+    assert issues(text) == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("01.13.2026", "такой даты нет: «01.13.2026» — в году 12 месяцев, а указан 13-й"),
+    ("01.00.2026", "такой даты нет: «01.00.2026» — в году 12 месяцев, а указан 0-й"),
+    ("2026-13-01", "такой даты нет: «2026-13-01» — в году 12 месяцев, а указан 13-й"),
+    ("2026-00-10", "такой даты нет: «2026-00-10» — в году 12 месяцев, а указан 0-й"),
+    ("13/13/2026", "такой даты нет: «13/13/2026» — в году 12 месяцев, а указаны 13 и 13"),
+    ("31.13", "такой даты нет: «31.13» — в году 12 месяцев, а указан 13-й"),
+    ("32.12.2026", "«32.12.2026»: такой даты нет в календаре: 32 декабря 2026 г."),
+    ("10.01.1799", "такой даты нет: «10.01.1799» — год 1799 вне допустимых лет (1800–2100)"),
+    ("10.12.2101", "такой даты нет: «10.12.2101» — год 2101 вне допустимых лет (1800–2100)"),
+])
+def test_numeric_dates_past_january_and_december_are_one_error(text: str, message: str) -> None:
+    assert issues(text) == [(1, 11, "deadline", message, "")]
+
+
+@pytest.mark.parametrize(("text", "points"), [("10.01.1800", ["1800-01-10"]), ("10.12.2100", ["2100-12-10"])])
+def test_the_first_and_last_allowed_years(text: str, points: list[str]) -> None:
+    assert reading(text)["points"] == points
+
+
+def test_a_day_month_year_that_could_be_either_way_is_free_text() -> None:
+    assert reading("05/08/2025") == {"free_text": True}
+    assert reading("12/12/2025")["points"] == ["2025-12-12"]  # the same either way round
+    assert reading("01/01/2026")["points"] == ["2026-01-01"]
+
+
+# ------------------------------------------------------------------ what is pasted from Word
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("до\u00a025\u00a0мая\u00a02026\u00a0г.", {"form": "until", "points": ["2026-05-25"],
+                                               "marked": "до\u00a0[25\u00a0мая\u00a02026\u00a0г.](2026-05-25)"}),
+    ("с\u202f1 по\u20095 сентября", {"form": "range", "points": ["2025-09-01", "2025-09-05"],
+                                    "marked": "с\u202f[1](2025-09-01) по\u2009[5 сентября](2025-09-05)"}),
+    ("в\u00a0течение\u00a0учебного\u00a0года", {"form": "academic_year"}),
+    ("до 1 сентября\u00ad", {"form": "until", "points": ["2025-09-01"],
+                             "marked": "до [1 сентября](2025-09-01)\u00ad"}),
+    ("\ufeffдо 1 сентября", {"form": "until", "points": ["2025-09-01"],
+                             "marked": "\ufeffдо [1 сентября](2025-09-01)"}),
+    ("1 сентября — 5 сентября", {"form": "range", "points": ["2025-09-01", "2025-09-05"],
+                                 "marked": "[1 сентября](2025-09-01) — [5 сентября](2025-09-05)"}),
+    ("1 сентября − 5 сентября", {"form": "range", "points": ["2025-09-01", "2025-09-05"],
+                                 "marked": "[1 сентября](2025-09-01) − [5 сентября](2025-09-05)"}),
+    ("«01» сентября", {"form": "date", "points": ["2025-09-01"], "marked": "[«01» сентября](2025-09-01)"}),
+])
+def test_no_break_spaces_dashes_quotes_and_invisible_characters(text: str, expected: dict[str, object]) -> None:
+    """read_deadline keeps the text as written (its marks point into it); the reading ignores the typing."""
+    assert describe(read_deadline(text).resolved(YEAR.year_of_month)) == expected
+
+
+def test_parse_deadline_collapses_no_break_spaces() -> None:
+    deadline = parse_deadline("до\u00a025\u00a0мая\u2009 2026")
+    assert isinstance(deadline, Deadline)
+    assert (deadline.text, deadline.iso_dates()) == ("до 25 мая 2026", ("2026-05-25",))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("четвёртая неделя октября", {"form": "week", "points": ["2025-10 week#4"],
+                                  "marked": "[четвёртая неделя октября](2025-10)"}),
+    ("в четвёртом квартале", {"form": "quarter", "points": ["2025-10", "2025-12"], "part": 4}),
+    ("в четвёртую среду мая", {"form": "date", "points": ["2026-05-27 wed#4"],
+                               "marked": "в [четвёртую среду мая](2026-05-27)"}),
+    ("по итогам учёбы", {"form": "relative", "relation": "after", "anchor": "end", "event": "учёбы"}),
+    ("ЕЖЕГОДНО, в сентябре", {"form": "recurring", "points": ["2025-09"], "period": "год"}),
+])
+def test_yo_is_read_as_ye_and_kept_as_written(text: str, expected: dict[str, object]) -> None:
+    assert {key: value for key, value in reading(text).items() if key != "marked" or "marked" in expected} \
+        == expected
