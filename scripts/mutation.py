@@ -68,7 +68,11 @@ def prepare(work: Path, module: dict[str, list[str]]) -> None:
         "pytest_add_cli_args =\n    -p no:cacheprovider\n    -q\n"
         # mutmut's timeout is wall-clock, 30 × (the tests' time + this constant): its default constant (1 s)
         # kills mutants on a busy machine that only waited for a core. An endless loop ends within minutes.
-        "timeout_constant = 5\n",
+        "timeout_constant = 5\n"
+        # Each mutant's tests run in a process forked from a server that only collected the tests, not from
+        # mutmut's own process that ran them all for its stats: there every functools cache (read_deadline,
+        # the rule's field table, …) is already warm, and a mutant inside a cached function never runs.
+        "process_isolation = forkserver\n",
         encoding="utf-8")
 
 
