@@ -7,10 +7,22 @@ the text come from the 2025/2026 academic year.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from oko.models.common import AcademicYear, OkoModel
-from oko.models.deadline import Deadline, DeadlineField, parse_deadline, read_deadline
+from oko.models.common import AcademicYear, OkoModel, Period
+from oko.models.deadline import (
+    Deadline,
+    DeadlineField,
+    PlanPeriod,
+    heading_years,
+    outside_period,
+    parse_deadline,
+    plan_period,
+    read_deadline,
+    years_period,
+)
 from oko.validate import validate
 from oko.yaml_source import parse_yaml
 from tests.test_deadline_corpus import describe
@@ -189,3 +201,70 @@ def test_parse_deadline_collapses_no_break_spaces() -> None:
 def test_yo_is_read_as_ye_and_kept_as_written(text: str, expected: dict[str, object]) -> None:
     assert {key: value for key, value in reading(text).items() if key != "marked" or "marked" in expected} \
         == expected
+
+
+# ------------------------------------------------------------------ the plan's period (period.py)
+
+@pytest.mark.parametrize(("title", "years"), [
+    ("2023 год", (2023, 2023)), ("2023 г.", (2023, 2023)), ("2023 г", (2023, 2023)), ("2023", (2023, 2023)),
+    ("2024–2025 годы", (2024, 2025)), ("2024-2025 гг.", (2024, 2025)), ("2024 — 2025 гг", (2024, 2025)),
+    ("На 2025 год", (2025, 2025)), ("В 2024 году", (2024, 2024)), ("в  2024\u00a0году", (2024, 2024)),
+    ("2024 ГОДА", (2024, 2024)), ("2020-2030 годах", (2020, 2030)),
+    ("2020-2031 годы", None),  # more than ten years: no year heading
+    ("2025-2024 гг.", None), ("Мероприятия 2024 года", None), ("2024 год и далее", None), ("Раздел 1", None),
+    ("2024-2024 гг.", (2024, 2024)),
+])
+def test_a_heading_that_names_years(title: str, years: tuple[int, int] | None) -> None:
+    assert heading_years(title) == years
+
+
+def test_the_period_of_a_year_heading() -> None:
+    assert years_period((2024, 2024), "2024 год") == PlanPeriod(
+        dt.date(2024, 1, 1), dt.date(2024, 12, 31), "2024 г.", "раздела «2024 год»")
+    assert years_period((2024, 2025), "2024–2025 годы") == PlanPeriod(
+        dt.date(2024, 1, 1), dt.date(2025, 12, 31), "2024–2025 гг.", "раздела «2024–2025 годы»")
+
+
+def test_the_period_of_a_plan() -> None:
+    assert plan_period(AcademicYear(start=2025)) == PlanPeriod(
+        dt.date(2025, 8, 1), dt.date(2026, 8, 31),
+        "2025/2026 учебный год: август 2025 г. – август 2026 г.", "периода плана")
+    assert plan_period(Period(start=dt.date(2025, 1, 10), end=dt.date(2025, 12, 31))) == PlanPeriod(
+        dt.date(2025, 1, 10), dt.date(2025, 12, 31), "с 10 января 2025 г. по 31 декабря 2025 г.")
+
+
+@pytest.mark.parametrize(("first", "last", "holds"), [
+    (dt.date(2025, 8, 1), dt.date(2025, 8, 1), True), (dt.date(2026, 8, 31), dt.date(2026, 8, 31), True),
+    (dt.date(2025, 7, 31), dt.date(2025, 7, 31), False), (dt.date(2026, 9, 1), dt.date(2026, 9, 1), False),
+    (dt.date(2025, 7, 1), dt.date(2025, 8, 1), True), (dt.date(2026, 8, 31), dt.date(2026, 9, 30), True),
+    (dt.date(2024, 1, 1), dt.date(2027, 1, 1), True),
+])
+def test_a_period_holds_the_days_that_meet_it(first: dt.date, last: dt.date, holds: bool) -> None:
+    assert PlanPeriod.academic_year(2025).holds(first, last) is holds
+
+
+PERIOD = PlanPeriod.academic_year(2025)
+NAME = "(2025/2026 учебный год: август 2025 г. – август 2026 г.)"
+
+
+@pytest.mark.parametrize(("text", "outside"), [
+    ("31.07.2025", "31 июля 2025 г."), ("01.08.2025", ""), ("31.08.2026", ""), ("01.09.2026", "1 сентября 2026 г."),
+    ("июль 2025", "июль 2025 г."), ("август 2025", ""), ("сентябрь 2026", "сентябрь 2026 г."),
+    ("с 01.07.2025 по 01.09.2026", "1 июля 2025 г., 1 сентября 2026 г."),
+    ("2023-2024 гг", "2023/2024 учебный год"), ("2024-2025 гг", ""),  # its August meets the plan's
+    ("2025-2026 гг", ""), ("2026-2027 гг", "2026/2027 учебный год"),
+    ("2024", "2024 г."), ("2025", ""), ("2026", ""), ("2027", "2027 г."),
+    ("2022 - 2024 гг.", "2022 г., 2024 г."), ("2024 - 2026 гг.", "2024 г."), ("2024 - 2027 гг.", "2024 г., 2027 г."),
+    ("ежегодно с 2020 года", ""), ("в течение года", ""),
+])
+def test_what_falls_outside_the_academic_year(text: str, outside: str) -> None:
+    deadline = parse_deadline(text)
+    assert isinstance(deadline, Deadline)
+    expected = f"«{text}»: {outside} — вне периода плана {NAME}" if outside else ""
+    assert outside_period(deadline.resolved(AcademicYear(start=2025).year_of_month), PERIOD) == expected
+
+
+def test_a_repeated_date_outside_is_named_once() -> None:
+    deadline = parse_deadline("31.07.2025, 31.07.2025")
+    assert isinstance(deadline, Deadline)
+    assert outside_period(deadline, PERIOD) == f"«31.07.2025, 31.07.2025»: 31 июля 2025 г. — вне периода плана {NAME}"
