@@ -268,3 +268,28 @@ def test_a_repeated_date_outside_is_named_once() -> None:
     deadline = parse_deadline("31.07.2025, 31.07.2025")
     assert isinstance(deadline, Deadline)
     assert outside_period(deadline, PERIOD) == f"«31.07.2025, 31.07.2025»: 31 июля 2025 г. — вне периода плана {NAME}"
+
+
+# ------------------------------------------------------------------ weekday rules and weeks with their own year
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("в пятый понедельник февраля 2026", "в феврале 2026 г. нет пятого понедельника"),
+    ("в пятый четверг февраля 2026", "в феврале 2026 г. нет пятого четверга"),
+    ("в пятое воскресенье февраля 2026", "в феврале 2026 г. нет пятого воскресенья"),
+    ("в пятую среду февраля 2026", "в феврале 2026 г. нет пятой среды"),
+    ("в пятую пятницу февраля 2026", "в феврале 2026 г. нет пятой пятницы"),
+    ("в пятую субботу февраля 2026", "в феврале 2026 г. нет пятой субботы"),
+])
+def test_a_weekday_the_month_does_not_have(text: str, message: str) -> None:
+    assert issues(text) == [(1, 11, "deadline", f"«{text}»: {message}", "")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("вторая неделя октября 2027", {"form": "week", "points": ["2027-10 week#2"],
+                                    "marked": "[вторая неделя октября 2027](2027-10)"}),
+    ("в последнюю неделю мая 2026 г.", {"form": "week", "points": ["2026-05 week#-1"],
+                                        "marked": "в [последнюю неделю мая 2026 г.](2026-05)"}),
+    ("первая неделя сентября", {"form": "week", "points": ["--09 week#1"]}),  # no mark: a month of no year
+])
+def test_a_week_keeps_the_year_it_names(text: str, expected: dict[str, object]) -> None:
+    assert reading(text, year=None) == expected
