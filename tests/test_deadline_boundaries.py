@@ -154,8 +154,19 @@ def test_the_first_and_last_allowed_years(text: str, points: list[str]) -> None:
     assert reading(text)["points"] == points
 
 
-def test_a_day_month_year_that_could_be_either_way_is_free_text() -> None:
-    assert reading("05/08/2025") == {"free_text": True}
+@pytest.mark.parametrize(("text", "points"), [
+    ("13/12/2025", ["2025-12-13"]), ("12/13/2025", ["2025-12-13"]), ("31/12/2025", ["2025-12-31"]),
+])
+def test_a_slash_date_with_twelve_on_one_side(text: str, points: list[str]) -> None:
+    assert reading(text)["points"] == points
+
+
+@pytest.mark.parametrize("text", ["05/08/2025", "12/05/2025", "05/12/2025", "12/11/2025", "01/12/2025"])
+def test_a_day_month_year_that_could_be_either_way_is_free_text(text: str) -> None:
+    assert reading(text) == {"free_text": True}
+
+
+def test_the_same_day_and_month_is_no_question() -> None:
     assert reading("12/12/2025")["points"] == ["2025-12-12"]  # the same either way round
     assert reading("01/01/2026")["points"] == ["2026-01-01"]
 
