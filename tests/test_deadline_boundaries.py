@@ -304,3 +304,14 @@ def test_a_weekday_the_month_does_not_have(text: str, message: str) -> None:
 ])
 def test_a_week_keeps_the_year_it_names(text: str, expected: dict[str, object]) -> None:
     assert reading(text, year=None) == expected
+
+
+def test_a_month_meets_a_period_on_its_first_and_last_days() -> None:
+    autumn = PlanPeriod.between(dt.date(2025, 3, 31), dt.date(2025, 9, 1))
+    name = "(с 31 марта 2025 г. по 1 сентября 2025 г.)"
+    for text, outside in (("сентябрь 2025", ""), ("март 2025", ""), ("октябрь 2025", "октябрь 2025 г."),
+                          ("февраль 2025", "февраль 2025 г.")):
+        deadline = parse_deadline(text)
+        assert isinstance(deadline, Deadline)
+        assert outside_period(deadline, autumn) == (f"«{text}»: {outside} — вне периода плана {name}" if outside
+                                                    else ""), text
