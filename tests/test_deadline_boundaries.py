@@ -315,3 +315,13 @@ def test_a_month_meets_a_period_on_its_first_and_last_days() -> None:
         assert isinstance(deadline, Deadline)
         assert outside_period(deadline, autumn) == (f"«{text}»: {outside} — вне периода плана {name}" if outside
                                                     else ""), text
+
+
+def test_a_school_or_calendar_year_meets_a_period_on_its_first_day() -> None:
+    """«2026-2027 гг» starts on 1 September 2026, «2027» on 1 January 2027: a period ending then holds them."""
+    for text, end in (("2026-2027 гг", dt.date(2026, 9, 1)), ("2027", dt.date(2027, 1, 1))):
+        deadline = parse_deadline(text)
+        assert isinstance(deadline, Deadline)
+        assert outside_period(deadline, PlanPeriod.between(dt.date(2025, 1, 1), end)) == "", text
+        before = PlanPeriod.between(dt.date(2025, 1, 1), end - dt.timedelta(days=1))
+        assert outside_period(deadline, before).startswith(f"«{text}»: "), text
