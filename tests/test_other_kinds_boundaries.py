@@ -99,6 +99,8 @@ def test_files_named_like_a_real_variant(tmp_path: Path, name: str, warned: bool
     assert rows(demo_materials_are_safe(project)) == ([
         (f"content/{name}", None, "", "warning", "demos.variant", "имя файла похоже на вариант КИМ: реальные варианты "
          "ВПР публиковать нельзя (письмо Рособрнадзора от 18.04.2025 № 02-86)")] if warned else [])
+    assert [i.hint for i in demo_materials_are_safe(project)] == (  # type: ignore[arg-type]
+        ["публикуйте только демоверсии и описания ФИОКО"] if warned else [])
 
 
 @pytest.mark.parametrize(("material", "expected"), [
@@ -247,6 +249,7 @@ def test_an_owner_whose_file_is_invalid_is_not_reported_twice(tmp_path: Path) ->
 
 @pytest.mark.parametrize(("value", "choices", "hint"), [
     ("schol", ["school", "gimnazia"], "возможно, вы имели в виду «school»"),
+    ("licey", ["lyceum"], "возможно, вы имели в виду «lyceum»"),  # 0.55 alike: a looser cutoff than difflib's 0.6
     ("xyz", ["school", "gimnazia"], "есть: gimnazia, school"),
     ("xyz", [], "папка content/organisations пуста"),
 ])
