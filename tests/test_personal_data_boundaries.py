@@ -260,3 +260,17 @@ def test_any_issue_with_a_personal_snippet_is_blotted() -> None:
     assert without_personal_data(plain) is plain
     empty = Issue("error", "x.yaml", "сообщение")
     assert without_personal_data(empty) is empty
+
+
+def test_a_used_allowance_does_not_stop_the_stale_ones_after_it(tmp_path: Path) -> None:
+    stale = ALLOWANCE + '  - value: "112-233-445 95"\n    file: content/plans/x.yaml\n    reason: "было"\n'
+    issues = found(tmp_path, {"site_config.yaml": CONFIG + stale, **activity(f"Звонить {MOBILE}")})
+    assert [(line, code) for _file, line, _column, _path, _message, code, _level in issues] == [
+        (7, "personal_data.unused_allowance")]
+
+
+def test_an_invalid_site_config_has_no_allowances(tmp_path: Path) -> None:
+    project, _issues = load_project(write_project(tmp_path, {"site_config.yaml": "title: 5\norganisation: [x]\n",
+                                                             **activity(f"Звонить {MOBILE}")}))
+    assert project.config is None and project.config_doc is not None
+    assert rule._declared_allowances(project) == []
