@@ -101,8 +101,8 @@ def _message(kind: str, error: ErrorDetails) -> tuple[str, str]:
         return f"значение должно быть не меньше {ctx.get('ge', ctx.get('gt'))}", ""
     if kind in ("less_than_equal", "less_than"):
         return f"значение должно быть не больше {ctx.get('le', ctx.get('lt'))}", ""
-    if kind.startswith("oko_"):  # the project's own errors: a model may give its hint as ctx["hint"]
-        return error["msg"], str(ctx.get("hint", ""))
+    if kind.startswith("oko_"):  # the project's own errors may carry a hint: ctx["oko_hint"] (ctx["hint"] is
+        return error["msg"], str(ctx.get("oko_hint", ""))  # a part of some messages, oko/kinds/schedule/classes.py)
     return f"неверное значение ({error['msg']})", ""
 
 

@@ -59,13 +59,15 @@ def prepare(work: Path, module: dict[str, list[str]]) -> None:
         target = work / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, target)
+    shutil.copy2(ROOT / "scripts" / "mutation_caches.py", work / "tests" / "mutation_caches.py")
     lines = "\n    ".join
     (work / "setup.cfg").write_text(
         "[mutmut]\nsource_paths = oko\n"
         f"only_mutate =\n    {lines(module['mutate'])}\n"
         f"pytest_add_cli_args_test_selection =\n    {lines(module['tests'])}\n"
         f"also_copy =\n    {lines(ALSO_COPY)}\n"
-        "pytest_add_cli_args =\n    -p no:cacheprovider\n    -q\n"
+        # Each mutant's tests start with oko's caches empty (scripts/mutation_caches.py says why).
+        "pytest_add_cli_args =\n    -p no:cacheprovider\n    -p tests.mutation_caches\n    -q\n"
         # mutmut's timeout is wall-clock, 30 × (the tests' time + this constant): its default constant (1 s)
         # kills mutants on a busy machine that only waited for a core. An endless loop ends within minutes.
         "timeout_constant = 5\n",

@@ -131,7 +131,7 @@ class Hinted(OkoModel):
     def _short(cls, value: str) -> str:
         if len(value) > 2:
             raise PydanticCustomError("oko_code", "код «{value}» длиннее двух знаков",
-                                      {"value": value, "hint": "например: 7А"})
+                                      {"value": value, "oko_hint": "например: 7А"})
         return value
 
 

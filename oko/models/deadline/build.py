@@ -22,6 +22,7 @@ class NotADeadlineError(Exception):
 
 
 Where = tuple[int, int]
+_DAY_ENDINGS = frozenset({"го", "е", "ое", "му"})  # «до 25-го мая», «25-е мая», «1-ое сентября», «к 25-му мая»
 
 
 @dataclass
@@ -113,7 +114,13 @@ class Pieces(Transformer):
     """The pieces of a date: days, months, years, weekday rules, notes, times of day."""
 
     def day(self, children: list[Token]) -> Token:
-        return children[0]
+        token = children[0]
+        if token.type != "ORDINAL_NUM":
+            return token
+        number = "".join(char for char in token if char.isdigit())
+        if token[len(number):].lstrip("-") not in _DAY_ENDINGS:  # «25-й мая» is no day of a month
+            raise NotADeadlineError("a day of the month is «25-го», «25-е» or «25-му»")
+        return Token.new_borrow_pos("NUMBER", number, token)
 
     @v_args(meta=True)
     def year(self, meta: Any, children: list[Token]) -> Year:
@@ -213,7 +220,7 @@ class _ZoneWord:
 
 def _day_month_year(first_number: int, second: int, year: int) -> list[int]:
     """«8/28/2025» is an American month/day/year (Excel); «28/08/2025» a day/month; «05/08/2025» unknowable."""
-    if first_number > 12 >= second:
+    if first_number == second <= 12 or first_number > 12 >= second:  # «12/12/2025» reads the same either way
         return [first_number, second, year]
     if second > 12 >= first_number:
         return [second, first_number, year]

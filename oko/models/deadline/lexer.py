@@ -3,7 +3,7 @@
 Token types (the terminals of grammar.lark):
 DATE_NUM «10.02.2026», DATE_ISO «2026-02-10», DATE_SLASH «8/28/2025», DAY_MONTH «12.09», TIME «18:00»
 or «9.00» (a dot time only when it cannot be a day and a month), YEAR «2026», NUMBER one or two digits,
-BIGNUM any other number, ORDINAL_NUM «2е», «12-го», MONTH, WEEKDAY, ORDINAL «вторую», NUMWORD «две»,
+BIGNUM any other number, ORDINAL_NUM «2е», «12-го», «25-му», MONTH, WEEKDAY, ORDINAL «вторую», NUMWORD «две»,
 ROMAN «IV», SCHEDULE «графику», «плану», WORD any other word, OTHER anything else (never in the grammar);
 a keyword or a punctuation mark has the type the grammar gave its quoted literal.
 """
@@ -25,7 +25,7 @@ _TOKEN = re.compile(r"""
   | (?P<DATE_SLASH>\d{1,2}/\d{1,2}/\d{4})(?!\d)
   | (?P<TIME>\d{1,2}:\d{2})(?!\d)
   | (?P<DAY_MONTH>\d{1,2}\.\d{1,2}(?![\d.]\d)\.?)
-  | (?P<ORDINAL_NUM>\d{1,2}-?(?:го|ое|ая|ый|ий|ой|й|я|е|м))(?![а-яa-z])
+  | (?P<ORDINAL_NUM>\d{1,2}-?(?:го|му|ое|ая|ый|ий|ой|й|я|е|м))(?![а-яa-z])
   | (?P<YEAR>\d{4})(?!\d)
   | (?P<NUMBER>\d{1,2})(?!\d)
   | (?P<BIGNUM>\d+)

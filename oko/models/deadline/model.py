@@ -25,6 +25,8 @@ from oko.ru import MONTHS_GENITIVE
 _SAME_YEAR = frozenset({DeadlineKind.QUARTER, DeadlineKind.HALF_YEAR, DeadlineKind.WEEK})
 _ORDERED = frozenset({DeadlineKind.RANGE, DeadlineKind.MONTH_RANGE, DeadlineKind.RECURRING})
 _MOSCOW_OFFSET = "+03:00"
+REVERSED = "конец периода раньше его начала"
+HINTS = {REVERSED: "даты периода пишутся по порядку: сначала начало, потом конец, например «с 10 по 20 мая»"}
 
 
 class Deadline(BaseModel):
@@ -80,9 +82,9 @@ class Deadline(BaseModel):
             if problem:
                 return problem
         if self.kind in _ORDERED and len(self.points) == 2 and _ends_before_start(*self.points):
-            return "конец периода раньше его начала"
+            return REVERSED
         if self.kind == DeadlineKind.YEARS and self.end_year is not None and self.end_year < (self.start_year or 0):
-            return "конец периода раньше его начала"
+            return REVERSED
         return ""
 
     def marks(self) -> tuple[Mark, ...]:
@@ -153,6 +155,8 @@ def _weekday_problem(point: PartialDate, date: dt.date, written: str) -> str:
 
 
 def _ends_before_start(start: PartialDate, end: PartialDate) -> bool:
+    """Whether the end is earlier. Without years only within one month: «с 20 по 10 мая» is reversed,
+    while «с 25 декабря по 10 января» crosses the new year (the plan gives the years)."""
     if start.year is None or end.year is None:
-        return False
+        return start.year == end.year and start.month == end.month and (end.day or 0) < (start.day or 0)
     return (end.year, end.month, end.day or 0) < (start.year, start.month, start.day or 0)

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from oko.models.deadline.build import ImpossibleDateError, NotADeadlineError, assemble
 from oko.models.deadline.forms import Forms
 from oko.models.deadline.lexer import DeadlineLexer
-from oko.models.deadline.model import Deadline
+from oko.models.deadline.model import HINTS, Deadline
 from oko.models.deadline.parts import DeadlineKind
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
@@ -74,7 +74,8 @@ def parse_deadline(value: Any) -> Any:
                                   {"text": text, "why": str(exc)}) from None
     problem = deadline.problem()
     if problem:
-        raise PydanticCustomError("oko_deadline", "«{text}»: {problem}", {"text": text, "problem": problem})
+        raise PydanticCustomError("oko_deadline", "«{text}»: {problem}",
+                                  {"text": text, "problem": problem, "oko_hint": HINTS.get(problem, "")})
     return deadline
 
 
