@@ -19,8 +19,11 @@ from tests.schedule_fixtures import HEADER, make_school
 
 Found = tuple[int | None, str, str, str, str]
 # More subjects: Физика 40 h (10 % is exactly 4 lessons), ИЗО 34 h (one lesson a week), Технология 35 h (more).
-WIDE = HEADER.replace("  Музыка: {5: 34, 6: 34}\n", "  Музыка: {5: 34, 6: 40}\n  Физика: {5: 40}\n"
-                      "  ИЗО: {5: 34}\n  Технология: {5: 35}\n")
+MUSIC = "  - subject: Музыка\n    grades: [{grade: 5, hours: 34}, {grade: 6, hours: 34}]\n"
+WIDE = HEADER.replace(MUSIC, MUSIC.replace("6, hours: 34", "6, hours: 40") + "".join(
+    f"  - subject: {subject}\n    grades: [{{grade: 5, hours: {hours}}}]\n"
+    for subject, hours in (("Физика", 40), ("ИЗО", 34), ("Технология", 35))))
+assert WIDE != HEADER
 
 
 def found(root: Path, procedures: str, header: str = WIDE) -> list[Found]:
