@@ -1,4 +1,7 @@
-"""The command line: init | build | check | serve | import-schedule | import-plan | …; exit 0 ok, 1 content, 2 usage."""
+"""The command line: init | build | merge | check | serve | import-schedule | …; exit 0 ok, 1 content, 2 usage.
+
+A district project (oko/district/) adds exit code 3: some schools built, the others kept or missing.
+"""
 
 from __future__ import annotations
 
@@ -74,7 +77,18 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     build.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ",
                        help=f"сколько ждать, если в ту же папку уже собирает другая сборка "
                             f"(по умолчанию {LOCK_WAIT:g}; 0 — не ждать)")
+    build.add_argument("--school", default=None, metavar="ПАПКА",
+                       help="проект района: собрать только эту школу (для своего домена школы или задания CI)")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="проект района: сколько школ собирать одновременно (по умолчанию — по числу ядер)")
     common(build)
+    merge = commands.add_parser("merge", help="проект района: сайты школ (build --school) и страницы района — "
+                                              "в один сайт")
+    merge.add_argument("schools", type=Path, nargs="+", metavar="ПАПКА",
+                       help="собранные сайты школ или папки, в которых они лежат")
+    merge.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
+    merge.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ", help="сколько ждать чужую сборку")
+    common(merge)
     check = commands.add_parser("check", help="только проверить содержимое")
     common(check)
     check.add_argument("--report", action="store_true",
@@ -245,6 +259,22 @@ def run_import(file: Path, out: Path | None, year_text: str | None, fmt: str) ->
     return EXIT_OK
 
 
+def run_district(args: argparse.Namespace, project: Path) -> int:
+    """A district project (oko/district/): every school and the district's pages; exit 3 when only some are built."""
+    from oko.district.build import cpu_jobs, is_district
+    from oko.district.command import run_district_build, run_merge, run_school_build
+
+    if not is_district(project):
+        sys.stderr.write("ошибка: в site_config.yaml нет раздела district: — это не проект района\n")
+        return EXIT_USAGE
+    out = args.out or project / "site"
+    if args.command == "merge":
+        return run_merge(project, args.schools, out, args.strict, args.format, args.wait)
+    if args.school:
+        return run_school_build(project, args.school, out, args.strict, args.format, args.wait)
+    return run_district_build(project, out, args.strict, args.format, args.wait, args.jobs or cpu_jobs())
+
+
 def console() -> int:
     """The `oko` command of the installed package (pyproject.toml [project.scripts])."""
     return main(prog="oko")
@@ -268,6 +298,11 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
         from oko.init import run_init
 
         return run_init(args)
+    if args.command in ("build", "merge"):
+        from oko.district.build import is_district
+
+        if args.command == "merge" or args.school or is_district(project):
+            return run_district(args, project)
     if args.command == "build":
         return run_build(project, args.out or project / "site", args.strict, args.format, args.wait)
     if args.command == "check":
