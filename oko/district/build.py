@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,7 +177,7 @@ def collisions(files: dict[str, bytes], loaded: Loaded) -> list[Issue]:
             for index, school in enumerate(loaded.district.schools) if school.name in taken]
 
 
-def link_schools(outcomes: list[Outcome]) -> callable:
+def link_schools(outcomes: list[Outcome]) -> Callable[[Path], None]:
     """The `post` step of the district's write: its search index, then each school's folder linked in."""
 
     def post(staging: Path) -> None:

@@ -6,9 +6,24 @@ import shutil
 import sys
 from pathlib import Path
 
-from oko.district.build import (EXIT_CONTENT, EXIT_OK, EXIT_PARTIAL, Loaded, Outcome, build_school, build_schools,
-                                collisions, district_result, folder_issues, keep_previous, link_schools,
-                                load_district, read_output, staging_folder)
+from oko.district.build import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    Loaded,
+    Outcome,
+    build_school,
+    build_schools,
+    collisions,
+    district_result,
+    folder_issues,
+    keep_previous,
+    link_schools,
+    load_district,
+    read_output,
+    staging_folder,
+)
+from oko.district.config import SchoolRef
 from oko.errors import Issue, report, sorted_issues
 from oko.ru import count
 from oko.write import OutputFolderError, check_output_folder, write_site
@@ -144,16 +159,22 @@ def assemble(project: Path, loaded: Loaded, outcomes: list[Outcome], out: Path, 
     except (OutputFolderError, OutputLockedError) as exc:
         sys.stderr.write(f"ошибка: {exc}\n{NOT_BUILT}")
         return EXIT_CONTENT
+    _school_lines(outcomes, failed, fmt)
+    built = len(outcomes) - len(failed)
+    sys.stderr.write(f"Сайт района собран: {out}/ (школ обновлено: {built} из {len(outcomes)})\n")
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _school_lines(outcomes: list[Outcome], failed: list[SchoolRef], fmt: str) -> None:
+    """Per school: its warnings counted (text), and what was published of a school that failed."""
     for o in outcomes:
-        warnings = sum(1 for i in o.issues if not i.is_error)
-        if fmt == "text" and warnings:
-            sys.stderr.write(f"Школа {o.school.folder}: {count(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}"
-                             f" (подробно: build --school {o.school.folder})\n")
+        warnings = count(sum(1 for i in o.issues if not i.is_error), "предупреждение", "предупреждения",
+                         "предупреждений")
+        if fmt == "text" and any(not i.is_error for i in o.issues):
+            sys.stderr.write(f"Школа {o.school.folder}: {warnings} (подробно: build --school {o.school.folder})\n")
         if o.school in failed:
             errors = count(sum(1 for i in o.issues if i.is_error), "ошибка", "ошибки", "ошибок")
             kept = ("опубликована прежняя версия её страниц" if o.pages is not None
                     else "её страниц на сайте нет (прежней версии не было)")
-            sys.stderr.write(f"Школа {o.school.folder} (/{o.school.name}/): {errors} — сайт школы не обновлён, {kept}.\n")
-    built = len(outcomes) - len(failed)
-    sys.stderr.write(f"Сайт района собран: {out}/ (школ обновлено: {built} из {len(outcomes)})\n")
-    return EXIT_PARTIAL if failed else EXIT_OK
+            sys.stderr.write(f"Школа {o.school.folder} (/{o.school.name}/): {errors} — сайт школы не обновлён, "
+                             f"{kept}.\n")

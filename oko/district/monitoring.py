@@ -25,7 +25,7 @@ from typing import Literal
 from oko.kinds.documents import registry
 from oko.kinds.documents.model import Document, DocumentKind
 from oko.kinds.plans import plans
-from oko.kinds.results import results, result_url
+from oko.kinds.results import result_url, results
 from oko.kinds.schedule.assemble import YearSchedule
 from oko.kinds.schedule.views import year_url
 from oko.models.common import AcademicYear

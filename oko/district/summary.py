@@ -16,7 +16,7 @@ from typing import Any
 from oko.district.monitoring import school_cells
 from oko.errors import Issue
 from oko.kinds.organisations import owner
-from oko.kinds.results import results, result_url, year_of
+from oko.kinds.results import result_url, results, year_of
 from oko.kinds.schedule.assemble import YearSchedule, assemble_schedules
 from oko.kinds.schedule.model import Level
 from oko.models.common import AcademicYear

@@ -75,13 +75,14 @@ def monitoring_rows(schools: list[SchoolSummary]) -> list[SchoolRow]:
 
 def schedule_rows(schools: list[SchoolSummary]) -> list[dict[str, Any]]:
     """One row per date, kind and subject; the schools that write it, with their grades."""
-    grouped: dict[tuple[str, str, str, str, str], list[tuple[SchoolSummary, str]]] = {}
+    grouped: dict[tuple[str, str, str, str, str], dict[str, tuple[SchoolSummary, list[str]]]] = {}
     for school in schools:
         for p in school.procedures:
             key = (p["date"], p["last"] if p["dated"] == "no" else p["date"], p["kind"], p["subject"], p["level"])
-            grouped.setdefault(key, []).append((school, p["grades"]))
+            grouped.setdefault(key, {}).setdefault(school.slug, (school, []))[1].append(p["grades"])
     return [{"first": dt.date.fromisoformat(first), "last": dt.date.fromisoformat(last), "kind": kind,
-             "subject": subject, "level": level, "schools": entries}
+             "subject": subject, "level": level,
+             "schools": [(school, ", ".join(grades)) for school, grades in entries.values()]}
             for (first, last, kind, subject, level), entries in sorted(grouped.items())]
 
 
@@ -107,47 +108,59 @@ def results_tables(schools: list[SchoolSummary], min_group: int) -> list[dict[st
     for school in schools:
         for r in school.results:
             grouped.setdefault((r["year"], r["kind"], r["subject"], r["grade"]), []).append((school, r))
-    tables = []
-    for (year, kind, subject, grade), entries in sorted(grouped.items(), key=lambda i: (i[0][0], i[0][1:]), reverse=True):
-        shown = [(s, r) for s, r in entries if r["participants"] >= min_group]
-        hidden = [s.short_name for s, r in entries if r["participants"] < min_group]
-        marks: dict[int, int] = {}
-        scores: dict[int, int] = {}
-        for _, r in shown:
-            for mark, n in _counts(r["marks"]).items():
-                marks[mark] = marks.get(mark, 0) + n
-            for score, n in _counts(r["scores"]).items():
-                scores[score] = scores.get(score, 0) + n
-        first = shown[0][1] if shown else entries[0][1]
-        pass_mark, quality_mark = first["pass_mark"], first["quality_mark"]
-        group_quality = quality_rate(marks, quality_mark)
-        group_interval = analytics.interval_from_counts(scores) if scores and all(r["scores"] for _, r in shown) else None
-        lines = []
-        for school, r in shown:
-            own = _counts(r["marks"])
-            quality = quality_rate(own, quality_mark)
-            against = "" if quality is None or group_quality is None else _signed(quality - group_quality)
-            marker = ""
-            if group_interval is not None and r["scores"]:
-                interval = analytics.interval_from_counts(_counts(r["scores"]))
-                if interval is not None and analytics.inflated_mean(interval, group_interval).flagged:
-                    marker = "средний балл выше, чем у группы школ (доверительные интервалы не пересекаются)"
-            lines.append(ResultLine(school.short_name, f"/{school.slug}{r['url']}", r["participants"],
-                                    _number(success_rate(own, pass_mark)), _number(quality),
-                                    _number(mean_mark(own), 2), against, marker))
-        group = ResultLine("Все школы района", "", sum(marks.values()), _number(success_rate(marks, pass_mark)),
-                           _number(group_quality), _number(mean_mark(marks), 2))
-        tables.append({"year": year, "kind": kind, "subject": subject, "grade": grade, "lines": lines,
-                       "group": group if len(shown) > 1 else None, "hidden": hidden, "min_group": min_group,
-                       "id": f"r-{year}-{len(tables) + 1}"})
-    return tables
+    ordered = sorted(grouped.items(), key=lambda item: (item[0][0], item[0][1:]), reverse=True)
+    return [_table(key, entries, min_group, f"r-{key[0]}-{number}")
+            for number, (key, entries) in enumerate(ordered, 1)]
+
+
+def _pooled(entries: list[tuple[SchoolSummary, dict[str, Any]]], field_name: str) -> dict[int, int]:
+    pooled: dict[int, int] = {}
+    for _, r in entries:
+        for value, n in _counts(r[field_name]).items():
+            pooled[value] = pooled.get(value, 0) + n
+    return pooled
+
+
+def _table(key: tuple[str, str, str, int], entries: list[tuple[SchoolSummary, dict[str, Any]]], min_group: int,
+           table_id: str) -> dict[str, Any]:
+    """One procedure: the schools with at least min_group participants, and the group of them pooled.
+
+    Marker A of seed 003 (§1.1, oko/results/analytics.py): the school's 95 % interval of the mean primary
+    score lies above the group's — computed only when every shown school gave its distribution of scores.
+    """
+    year, kind, subject, grade = key
+    shown = [(s, r) for s, r in entries if r["participants"] >= min_group]
+    hidden = [s.short_name for s, r in entries if r["participants"] < min_group]
+    marks, scores = _pooled(shown, "marks"), _pooled(shown, "scores")
+    first = (shown or entries)[0][1]
+    pass_mark, quality_mark = first["pass_mark"], first["quality_mark"]
+    group_quality = quality_rate(marks, quality_mark)
+    with_scores = bool(shown) and all(r["scores"] for _, r in shown)
+    group_interval = analytics.interval_from_counts(scores) if with_scores else None
+    lines = []
+    for school, r in shown:
+        own = _counts(r["marks"])
+        quality = quality_rate(own, quality_mark)
+        against = "" if quality is None or group_quality is None else _signed(quality - group_quality)
+        marker = ""
+        if group_interval is not None:
+            interval = analytics.interval_from_counts(_counts(r["scores"]))
+            if interval is not None and analytics.inflated_mean(interval, group_interval).flagged:
+                marker = "средний балл выше, чем у группы школ (доверительные интервалы не пересекаются)"
+        lines.append(ResultLine(school.short_name, f"/{school.slug}{r['url']}", r["participants"],
+                                _number(success_rate(own, pass_mark)), _number(quality),
+                                _number(mean_mark(own), 2), against, marker))
+    group = ResultLine("Все школы района", "", sum(marks.values()), _number(success_rate(marks, pass_mark)),
+                       _number(group_quality), _number(mean_mark(marks), 2))
+    return {"year": year, "kind": kind, "subject": subject, "grade": grade, "lines": lines,
+            "group": group if len(shown) > 1 else None, "hidden": hidden, "min_group": min_group, "id": table_id}
 
 
 def _signed(points: float) -> str:
     return ("+" if points > 0 else "−" if points < 0 else "±") + _number(abs(points))
 
 
-def plan_views(project: Project, year_start: int) -> list[dict[str, Any]]:
+def plan_views(project: Project) -> list[dict[str, Any]]:
     """The district's own plans (of the site's organisation), newest first, with the state of each item."""
     own = project.config.organisation if project.config else ""
     views = []
@@ -183,7 +196,7 @@ def district_pages(project: Project, schools: list[SchoolSummary], min_group: in
              data={**common, "tables": results_tables(schools, min_group)}),
         Page("/district/plan/", "district_plan.html", "Исполнение плана мероприятий района",
              description="Состояние пунктов плана мероприятий района", breadcrumbs=crumbs,
-             data={**common, "plans": plan_views(project, int(year[:4])), "statuses": list(ItemStatus)}),
+             data={**common, "plans": plan_views(project), "statuses": list(ItemStatus)}),
     ]
 
 
