@@ -72,7 +72,10 @@ def load_district(root: Path) -> Loaded:
 
 
 def is_district(root: Path) -> bool:
-    return load_district(root).district is not None
+    """site_config.yaml has `district:` (valid or not: a district's config errors are the district build's to say)."""
+    loaded = load_district(root)
+    data = loaded.doc.data if loaded.doc is not None else None
+    return loaded.district is not None or (isinstance(data, dict) and "district" in data)
 
 
 def year_name(year: AcademicYear) -> str:
@@ -136,10 +139,14 @@ def build_schools(root: Path, district: DistrictConfig, staging: Path, strict: b
         return list(pool.map(_build_one, tasks, chunksize=1))
 
 
-def read_output(folder: Path) -> SchoolSummary | None:
-    """The summary inside a school's built output (a folder Око wrote), None if there is none."""
+def read_output(folder: Path, marked: bool = True) -> SchoolSummary | None:
+    """The summary inside a school's built output, None if there is none.
+
+    `marked`: the folder is a school's own output (build --school), with Око's marker; a school's folder
+    inside a published district site has none (the site's root has it).
+    """
     path = folder / SUMMARY_FILE
-    if folder.is_symlink() or not (folder / MARKER).is_file() or path.is_symlink() or not path.is_file():
+    if folder.is_symlink() or (marked and not (folder / MARKER).is_file()) or path.is_symlink() or not path.is_file():
         return None
     return SchoolSummary.from_bytes(path.read_bytes())
 
@@ -147,7 +154,7 @@ def read_output(folder: Path) -> SchoolSummary | None:
 def keep_previous(outcome: Outcome, out: Path) -> Outcome:
     """A school that was not built now: its pages from the previously published site, when it has them."""
     previous = out / outcome.school.name
-    summary = read_output(previous) if (out / MARKER).is_file() else None
+    summary = read_output(previous, marked=False) if (out / MARKER).is_file() else None
     if summary is None:
         failed = SchoolSummary(outcome.school.name, outcome.school.folder, outcome.school.name,
                                outcome.school.name, state="failed")
