@@ -306,6 +306,16 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
     if args.command == "build":
         return run_build(project, args.out or project / "site", args.strict, args.format, args.wait)
     if args.command == "check":
+        from oko.district.build import cpu_jobs, is_district
+
+        if is_district(project):
+            from oko.district.command import run_district_check
+
+            if args.report:  # the openness report is a school's: the district's table is /district/
+                sys.stderr.write("ошибка: отчёт об открытости составляется для школы: "
+                                 "build.py --project ПАПКА_ШКОЛЫ check --report\n")
+                return EXIT_USAGE
+            return run_district_check(project, args.strict, args.format, cpu_jobs())
         if args.report:
             return run_report(project, args.strict, args.format, args.report_format, args.report_out)
         return run_check(project, args.strict, args.format)

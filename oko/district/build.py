@@ -113,26 +113,31 @@ def prefixed(issues: list[Issue], folder: str) -> list[Issue]:
     return [dataclasses.replace(issue, file=f"{folder}/{issue.file}") for issue in issues]
 
 
-def build_school(root: Path, school: SchoolRef, dest: Path, year: AcademicYear, strict: bool,
+def build_school(root: Path, school: SchoolRef, dest: Path | None, year: AcademicYear, strict: bool,
                  wait: float = LOCK_WAIT) -> Outcome:
-    """One school by the ordinary pipeline, written (with its search index and summary) into dest."""
+    """One school by the ordinary pipeline, written (with its search index and summary) into dest.
+
+    dest None: only checked (`check` on a district), nothing written.
+    """
     result: BuildResult = generate(root / school.folder)
     issues = prefixed(result.issues, school.folder)
     if result.failed(strict) or result.project is None:
         return Outcome(school, issues)
     summary = summarise(school.name, school.folder, result.project, result.files, result.issues, year)
-    files = {**result.files, SUMMARY_FILE: summary.to_bytes()}
-    write_site(files, dest, post=index_site, wait=wait)
+    if dest is not None:
+        write_site({**result.files, SUMMARY_FILE: summary.to_bytes()}, dest, post=index_site, wait=wait)
     return Outcome(school, issues, summary, dest)
 
 
-def _build_one(args: tuple[Path, SchoolRef, Path, AcademicYear, bool]) -> Outcome:
+def _build_one(args: tuple[Path, SchoolRef, Path | None, AcademicYear, bool]) -> Outcome:
     return build_school(*args)
 
 
-def build_schools(root: Path, district: DistrictConfig, staging: Path, strict: bool, jobs: int) -> list[Outcome]:
-    """Every school into staging/<slug>: in a pool of `jobs` processes (1: in this process)."""
-    tasks = [(root, school, staging / school.name, district.academic_year, strict) for school in district.schools]
+def build_schools(root: Path, district: DistrictConfig, staging: Path | None, strict: bool,
+                  jobs: int) -> list[Outcome]:
+    """Every school into staging/<slug> (None: checked only): in a pool of `jobs` processes (1: in this one)."""
+    tasks = [(root, school, staging / school.name if staging else None, district.academic_year, strict)
+             for school in district.schools]
     if jobs <= 1 or len(tasks) <= 1:
         return [_build_one(task) for task in tasks]
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=multiprocessing.get_context("fork")) as pool:

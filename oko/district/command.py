@@ -70,6 +70,24 @@ def run_district_build(project: Path, out: Path, strict: bool, fmt: str, wait: f
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def run_district_check(project: Path, strict: bool, fmt: str, jobs: int = 1) -> int:
+    """`check` on a district: every school and the district's pages, nothing written; 1 on any error."""
+    loaded = _loaded(project, fmt)
+    if loaded is None:
+        return EXIT_CONTENT
+    assert loaded.district is not None
+    outcomes = build_schools(project, loaded.district, None, strict, jobs)
+    built = [o.summary for o in outcomes if o.summary is not None]
+    district = district_result(project, loaded, built)
+    issues = district.issues + [issue for o in outcomes for issue in o.issues]
+    report(sorted_issues(district.issues) + sorted_issues(_shown(issues[len(district.issues):], fmt)), fmt)
+    _school_lines(outcomes, [], fmt)  # a check publishes nothing: no «kept» lines
+    failed = district.failed(strict) or len(built) < len(outcomes)
+    if not failed and fmt == "text":
+        sys.stderr.write(f"Проверка пройдена: школ — {len(outcomes)}, страницы района собираются.\n")
+    return EXIT_CONTENT if failed else EXIT_OK
+
+
 def run_school_build(project: Path, folder: str, out: Path, strict: bool, fmt: str, wait: float = LOCK_WAIT) -> int:
     """One school's own output (its own domain, or one job of a CI matrix): 0 built, 1 errors."""
     loaded = _loaded(project, fmt)
