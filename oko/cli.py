@@ -1,7 +1,4 @@
-"""The command line: init | build | merge | check | serve | import-schedule | …; exit 0 ok, 1 content, 2 usage.
-
-A district project (oko/district/) adds exit code 3: some schools built, the others kept or missing.
-"""
+"""The command line: init | build | merge | check | serve | import-…; exit 0 ok, 1 content, 2 usage, 3 partial."""
 
 from __future__ import annotations
 
@@ -69,6 +66,7 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     common(parser, top=True)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="команды")
 
+    from oko.district.command import add_arguments as district_arguments
     from oko.init import add_arguments as init_arguments
 
     init_arguments(commands.add_parser("init", help="создать новый сайт школы в пустой папке"))
@@ -77,18 +75,8 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     build.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ",
                        help=f"сколько ждать, если в ту же папку уже собирает другая сборка "
                             f"(по умолчанию {LOCK_WAIT:g}; 0 — не ждать)")
-    build.add_argument("--school", default=None, metavar="ПАПКА",
-                       help="проект района: собрать только эту школу (для своего домена школы или задания CI)")
-    build.add_argument("--jobs", type=int, default=None, metavar="N",
-                       help="проект района: сколько школ собирать одновременно (по умолчанию — по числу ядер)")
     common(build)
-    merge = commands.add_parser("merge", help="проект района: сайты школ (build --school) и страницы района — "
-                                              "в один сайт")
-    merge.add_argument("schools", type=Path, nargs="+", metavar="ПАПКА",
-                       help="собранные сайты школ или папки, в которых они лежат")
-    merge.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
-    merge.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ", help="сколько ждать чужую сборку")
-    common(merge)
+    district_arguments(build, commands)  # a district project: build --school, --jobs; merge (oko/district/)
     check = commands.add_parser("check", help="только проверить содержимое")
     common(check)
     check.add_argument("--report", action="store_true",
@@ -259,22 +247,6 @@ def run_import(file: Path, out: Path | None, year_text: str | None, fmt: str) ->
     return EXIT_OK
 
 
-def run_district(args: argparse.Namespace, project: Path) -> int:
-    """A district project (oko/district/): every school and the district's pages; exit 3 when only some are built."""
-    from oko.district.build import cpu_jobs, is_district
-    from oko.district.command import run_district_build, run_merge, run_school_build
-
-    if not is_district(project):
-        sys.stderr.write("ошибка: в site_config.yaml нет раздела district: — это не проект района\n")
-        return EXIT_USAGE
-    out = args.out or project / "site"
-    if args.command == "merge":
-        return run_merge(project, args.schools, out, args.strict, args.format, args.wait)
-    if args.school:
-        return run_school_build(project, args.school, out, args.strict, args.format, args.wait)
-    return run_district_build(project, out, args.strict, args.format, args.wait, args.jobs or cpu_jobs())
-
-
 def console() -> int:
     """The `oko` command of the installed package (pyproject.toml [project.scripts])."""
     return main(prog="oko")
@@ -298,24 +270,14 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
         from oko.init import run_init
 
         return run_init(args)
-    if args.command in ("build", "merge"):
-        from oko.district.build import is_district
+    if args.command in ("build", "merge", "check"):
+        from oko.district.command import dispatch as district_dispatch
 
-        if args.command == "merge" or args.school or is_district(project):
-            return run_district(args, project)
+        if (code := district_dispatch(args, project)) is not None:  # None: not a district project
+            return code
     if args.command == "build":
         return run_build(project, args.out or project / "site", args.strict, args.format, args.wait)
     if args.command == "check":
-        from oko.district.build import cpu_jobs, is_district
-
-        if is_district(project):
-            from oko.district.command import run_district_check
-
-            if args.report:  # the openness report is a school's: the district's table is /district/
-                sys.stderr.write("ошибка: отчёт об открытости составляется для школы: "
-                                 "build.py --project ПАПКА_ШКОЛЫ check --report\n")
-                return EXIT_USAGE
-            return run_district_check(project, args.strict, args.format, cpu_jobs())
         if args.report:
             return run_report(project, args.strict, args.format, args.report_format, args.report_out)
         return run_check(project, args.strict, args.format)

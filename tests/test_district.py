@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -175,3 +176,35 @@ def test_the_district_plan_shows_the_state_of_each_item(site: Path) -> None:
     assert "Выполнено 1 из 9 (11 %); выполняется — 5; запланировано — 3." in page
     assert page.count('class="district-status-in_progress">выполняется</td>') == 5
     assert '<a href="../">Таблица мониторинга</a>' in page  # evidence: a link to the monitoring page
+
+
+DISTRICT_PAGES = ("/district/", "/district/schedule/", "/district/results/", "/district/plan/")
+
+
+def test_the_district_pages_are_valid_html(site: Path, tmp_path: Path) -> None:
+    from tests.test_html_valid import vnu_errors
+
+    shutil.copytree(site / "district", tmp_path / "district")
+    shutil.copy(site / "index.html", tmp_path / "index.html")
+    assert vnu_errors(tmp_path) == []
+
+
+def test_the_district_pages_pass_axe_and_fit_a_phone(site: Path) -> None:
+    """axe-core (WCAG 2.1 AA) at 1280 px and at 375 px, where the tables become cards (@container queries)
+    and nothing scrolls sideways."""
+    from tests.browser_support import OVERFLOW_REPORT, format_violations, launched_browser, run_axe, serve
+
+    with serve(site) as origin, launched_browser() as browser:
+        for width in (1280, 375):
+            context = browser.new_context(viewport={"width": width, "height": 900}, locale="ru-RU")
+            page = context.new_page()
+            for path in DISTRICT_PAGES:
+                assert page.goto(origin + path).status == 200
+                violations = run_axe(page)
+                assert violations == [], format_violations(violations, f"{path} at {width} px")
+                overflow = page.evaluate(OVERFLOW_REPORT)
+                assert overflow["scrollWidth"] <= overflow["clientWidth"], (path, width, overflow["offenders"])
+            page.goto(origin + "/district/")
+            display = page.evaluate("() => getComputedStyle(document.querySelector('.district-monitoring td')).display")
+            assert display == ("block" if width == 375 else "table-cell")
+            context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 from pathlib import Path
@@ -15,8 +16,10 @@ from oko.district.build import (
     build_school,
     build_schools,
     collisions,
+    cpu_jobs,
     district_result,
     folder_issues,
+    is_district,
     keep_previous,
     link_schools,
     load_district,
@@ -24,13 +27,54 @@ from oko.district.build import (
     staging_folder,
 )
 from oko.district.config import SchoolRef
-from oko.errors import Issue, report, sorted_issues
+from oko.errors import REPORTERS, Issue, report, sorted_issues
 from oko.ru import count
 from oko.write import OutputFolderError, check_output_folder, write_site
 from oko.write_lock import LOCK_WAIT, OutputLockedError
 
 EXIT_USAGE = 2
 NOT_BUILT = "Сайт района не собран, прежняя версия не тронута.\n"
+
+
+def add_arguments(build: argparse.ArgumentParser, commands: argparse._SubParsersAction) -> None:
+    """`build --school`, `build --jobs` and the `merge` command (oko/cli.py calls this)."""
+    build.add_argument("--school", default=None, metavar="ПАПКА",
+                       help="проект района: собрать только эту школу (для своего домена школы или задания CI)")
+    build.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="проект района: сколько школ собирать одновременно (по умолчанию — по числу ядер)")
+    merge = commands.add_parser("merge", help="проект района: сайты школ (build --school) и страницы района — "
+                                              "в один сайт")
+    merge.add_argument("schools", type=Path, nargs="+", metavar="ПАПКА",
+                       help="собранные сайты школ или папки, в которых они лежат")
+    merge.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
+    merge.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ", help="сколько ждать чужую сборку")
+    merge.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
+                       help="считать предупреждения ошибками")
+    merge.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS, help="вид отчёта")
+
+
+def dispatch(args: argparse.Namespace, project: Path) -> int | None:
+    """build, merge and check on a district project; None when the project is no district (a school's build)."""
+    district = is_district(project)
+    if args.command == "check":
+        if not district:
+            return None
+        if args.report:  # the openness report is a school's: the district's table is /district/
+            sys.stderr.write("ошибка: отчёт об открытости составляется для школы: "
+                             "build.py --project ПАПКА_ШКОЛЫ check --report\n")
+            return EXIT_USAGE
+        return run_district_check(project, args.strict, args.format, cpu_jobs())
+    if args.command == "build" and not district and not args.school:
+        return None
+    if not district:
+        sys.stderr.write("ошибка: в site_config.yaml нет раздела district: — это не проект района\n")
+        return EXIT_USAGE
+    out = args.out or project / "site"
+    if args.command == "merge":
+        return run_merge(project, args.schools, out, args.strict, args.format, args.wait)
+    if args.school:
+        return run_school_build(project, args.school, out, args.strict, args.format, args.wait)
+    return run_district_build(project, out, args.strict, args.format, args.wait, args.jobs or cpu_jobs())
 
 
 def _loaded(project: Path, fmt: str) -> Loaded | None:
