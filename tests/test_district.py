@@ -95,10 +95,10 @@ def test_each_school_is_a_whole_site_under_its_folder_and_the_district_is_on_top
 def test_a_missing_document_shows_as_missing_with_a_link_to_what_is_required(site: Path) -> None:
     table = monitoring(site)
     text, hrefs = table["МБОУ Новоалександровская СОШ"]["Протоколы родительских собраний"]
-    assert text == "нет что нужно" and hrefs == ["#trebovanie-parents"]
+    assert text == "нет что нужно: протоколы родительских собраний" and hrefs == ["#trebovanie-parents"]
     for requirement in ("council", "decisions"):
         cell = next(c for c in table["МБОУ Новоалександровская СОШ"].values() if f"#trebovanie-{requirement}" in c[1])
-        assert cell[0] == "нет что нужно"
+        assert cell[0].startswith("нет что нужно: ")
     page = (site / "district" / "index.html").read_text("utf-8")
     required = re.search(r'<dt id="trebovanie-parents">(.*?)</dt>\s*<dd>(.*?)</dd>', page, re.S)
     assert required and required[1] == "Протоколы родительских собраний"
@@ -143,7 +143,9 @@ def test_every_schools_sveden_passes_the_mr_v9_checks(site: Path) -> None:
             assert {t.name for t in tagged} <= known, (school, subsection.slug)
             assert all(not t.hidden for t in tagged), (school, subsection.slug)
         row = table[summary["short_name"]]["«Сведения» (МР v9)"]
-        assert row[0].startswith("выполнено:") and row[1] == [f"../{school}/sveden/"]
+        assert row[0] == (f"выполнено: требований выполнено — {summary['sveden']['ok']}, не выполнено — 0, "
+                          f"требуют внимания — {summary['sveden']['warning']}")
+        assert row[1] == [f"../{school}/sveden/"]
 
 
 def test_results_show_each_school_against_the_group(site: Path) -> None:
