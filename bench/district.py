@@ -14,8 +14,10 @@ tree). The growth is judged, never asserted: time per school at the largest N ag
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.domain import FIRST_COMMIT, _git  # after the path above: the repository is importable
-from bench.runner import Sample, measured_build
+from bench.runner import ENV, MEASURE, Sample
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "examples" / "district"
@@ -36,7 +38,9 @@ def school_folder(number: int) -> str:
 
 
 def make_district(target: Path, schools: int) -> Path:
-    """The district project with `schools` schools, committed once (git dates are real)."""
+    """The district project with `schools` schools, committed once (git dates are real); a kept one is reused."""
+    if (target / ".git").is_dir() and (target / "schools" / school_folder(schools)).is_dir():
+        return target
     target.mkdir(parents=True)
     shutil.copytree(DEMO / "content", target / "content")
     for number in range(1, schools + 1):
@@ -60,10 +64,19 @@ def make_district(target: Path, schools: int) -> Path:
     return target
 
 
-def build(project: Path, jobs: int | None, log: Path) -> Sample | None:
+def build(project: Path, jobs: int | None, log: Path, timeout: float) -> Sample | None:
+    """One measured build (bench/measure.py, with a timeout fitting 500 schools on a busy machine)."""
     command = [sys.executable, str(ROOT / "build.py"), "--project", str(project), "build",
-               "--out", str(project.parent / f"{project.name}-site")]
-    return measured_build(command + ([f"--jobs={jobs}"] if jobs else []), log)
+               "--out", str(project.parent / f"{project.name}-site"), *([f"--jobs={jobs}"] if jobs else [])]
+    with log.open("ab") as output:
+        output.write(f"\n$ {' '.join(command)}\n".encode())
+        output.flush()
+        done = subprocess.run([*MEASURE, "--timeout", str(timeout), "--", *command], stdout=subprocess.PIPE,
+                              stderr=output, env=ENV, timeout=timeout + 60)
+    result = json.loads(done.stdout) if done.returncode == 0 else {"returncode": done.returncode}
+    if result["returncode"] != 0 or result.get("timed_out"):
+        return None
+    return Sample(result["seconds"], result["peak_kib"] / 1024)
 
 
 def table(samples: dict[int, Sample]) -> list[str]:
@@ -96,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Сборка района из N школ: время и память (bench/district.py)")
     parser.add_argument("--schools", type=int, nargs="*", default=[50, 500], help="сколько школ (50 500)")
     parser.add_argument("--jobs", type=int, default=None, help="сколько школ собирать одновременно (по ядрам)")
-    parser.add_argument("--keep", type=Path, help="оставить корпуса и сайты в этой папке")
+    parser.add_argument("--keep", type=Path, help="оставить корпуса и сайты в этой папке (и взять оставленные)")
+    parser.add_argument("--timeout", type=float, default=3 * 3600, help="сколько ждать одну сборку, с")
     args = parser.parse_args(argv)
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="oko-bench-district-"))
     scratch.mkdir(parents=True, exist_ok=True)
@@ -105,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for schools in sorted(args.schools):
             project = make_district(scratch / f"district-{schools}", schools)
-            sample = build(project, args.jobs, scratch / "build.log")
+            sample = build(project, args.jobs, scratch / "build.log", args.timeout)
             if sample is None:
                 print(f"Сборка района из {schools} школ не удалась: {scratch / 'build.log'}", file=sys.stderr)
                 failed = True
