@@ -270,7 +270,7 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
         from oko.init import run_init
 
         return run_init(args)
-    if args.command in ("build", "merge", "check"):
+    if args.command in ("build", "merge", "check", "serve"):
         from oko.district.command import dispatch as district_dispatch
 
         if (code := district_dispatch(args, project)) is not None:  # None: not a district project

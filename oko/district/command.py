@@ -54,8 +54,14 @@ def add_arguments(build: argparse.ArgumentParser, commands: argparse._SubParsers
 
 
 def dispatch(args: argparse.Namespace, project: Path) -> int | None:
-    """build, merge and check on a district project; None when the project is no district (a school's build)."""
+    """build, merge, check (and serve) on a district project; None when the project is no district (a school's)."""
     district = is_district(project)
+    if args.command == "serve":
+        if not district:
+            return None
+        sys.stderr.write("ошибка: просмотр с автообновлением — для одной школы: build.py --project ПАПКА_ШКОЛЫ serve; "
+                         "сайт района целиком собирает build\n")
+        return EXIT_USAGE
     if args.command == "check":
         if not district:
             return None
