@@ -1,4 +1,4 @@
-"""The command line: init | build | check | serve | import-schedule | import-plan | …; exit 0 ok, 1 content, 2 usage."""
+"""The command line: init | build | merge | check | serve | import-…; exit 0 ok, 1 content, 2 usage, 3 partial."""
 
 from __future__ import annotations
 
@@ -67,6 +67,7 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     common(parser, top=True)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="команды")
 
+    from oko.district.command import add_arguments as district_arguments
     from oko.init import add_arguments as init_arguments
 
     init_arguments(commands.add_parser("init", help="создать новый сайт школы в пустой папке"))
@@ -78,6 +79,7 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     build.add_argument("--clean", action="store_true",
                        help="собрать заново, не глядя в кэш прежних сборок (.oko-cache/)")
     common(build)
+    district_arguments(build, commands)  # a district project: build --school, --jobs; merge (oko/district/)
     check = commands.add_parser("check", help="только проверить содержимое")
     common(check)
     check.add_argument("--report", action="store_true",
@@ -279,6 +281,11 @@ def dispatch(args: argparse.Namespace, project: Path) -> int:
         from oko.init import run_init
 
         return run_init(args)
+    if args.command in ("build", "merge", "check", "serve"):
+        from oko.district.command import dispatch as district_dispatch
+
+        if (code := district_dispatch(args, project)) is not None:  # None: not a district project
+            return code
     if args.command == "build":
         return run_build(project, args.out or project / "site", args.strict, args.format, args.wait, args.clean)
     if args.command == "check":

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from oko.district.config import DistrictConfig
 from oko.files import DEFAULT_ALLOWED, DEFAULT_MAX_MB
 from oko.models.common import NonEmptyStr, OkoModel, Slug
 
@@ -135,6 +136,9 @@ class SiteConfig(OkoModel):
         default_factory=list, title="Разрешённые персональные данные",
         description="значения, которые можно опубликовать, хотя они похожи на персональные данные "
                     "(152-ФЗ): каждое — со своим файлом и основанием")
+    district: DistrictConfig | None = Field(default=None, title="Район: школы на одном сайте",
+                                           description="сайт района и его школ: папки школ и учебный год "
+                                                       "мониторинга (справочник, «Район»)")
     rules: dict[str, Literal["error", "warning", "off"]] = Field(
         default_factory=dict, title="Строгость правил проверки",
         description="код правила: error (ошибка), warning (предупреждение) или off (не проверять)")
