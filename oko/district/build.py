@@ -30,10 +30,10 @@ from oko.district.summary import SUMMARY_FILE, SchoolSummary, summarise
 from oko.errors import Issue
 from oko.files import scan_project
 from oko.models.common import AcademicYear
-from oko.outputs.search import index_site
 from oko.pipeline import BuildResult, generate
 from oko.project import CONFIG_FILE, Project, load_config
 from oko.registry import register, unregister
+from oko.search_index import search_files
 from oko.sources import SourceDoc
 from oko.write import MARKER, write_site
 from oko.write_lock import LOCK_WAIT
@@ -125,7 +125,8 @@ def build_school(root: Path, school: SchoolRef, dest: Path | None, year: Academi
         return Outcome(school, issues)
     summary = summarise(school.name, school.folder, result.project, result.files, result.issues, year)
     if dest is not None:
-        write_site({**result.files, SUMMARY_FILE: summary.to_bytes()}, dest, post=index_site, wait=wait)
+        files = {**result.files, **search_files(result.files), SUMMARY_FILE: summary.to_bytes()}
+        write_site(files, dest, wait=wait)
     return Outcome(school, issues, summary, dest)
 
 
@@ -190,10 +191,9 @@ def collisions(files: dict[str, bytes], loaded: Loaded) -> list[Issue]:
 
 
 def link_schools(outcomes: list[Outcome]) -> Callable[[Path], None]:
-    """The `post` step of the district's write: its search index, then each school's folder linked in."""
+    """The `post` step of the district's write: each school's folder linked in (each has its own search index)."""
 
     def post(staging: Path) -> None:
-        index_site(staging)
         for outcome in outcomes:
             if outcome.pages is not None:
                 _copy_tree(outcome.pages, staging / outcome.school.name)

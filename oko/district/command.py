@@ -29,6 +29,7 @@ from oko.district.build import (
 from oko.district.config import SchoolRef
 from oko.errors import REPORTERS, Issue, report, sorted_issues
 from oko.ru import count
+from oko.search_index import search_files
 from oko.write import OutputFolderError, check_output_folder, write_site
 from oko.write_lock import LOCK_WAIT, OutputLockedError
 
@@ -222,7 +223,7 @@ def assemble(project: Path, loaded: Loaded, outcomes: list[Outcome], out: Path, 
         sys.stderr.write("Ошибки в содержимом самого района. " + NOT_BUILT)
         return EXIT_CONTENT
     try:
-        write_site(district.files, out, post=link_schools(outcomes), wait=wait,
+        write_site({**district.files, **search_files(district.files)}, out, post=link_schools(outcomes), wait=wait,
                    on_wait=lambda: sys.stderr.write(f"Жду: в папку «{out}» уже собирает сайт другая сборка…\n"))
     except (OutputFolderError, OutputLockedError) as exc:
         sys.stderr.write(f"ошибка: {exc}\n{NOT_BUILT}")
