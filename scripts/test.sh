@@ -19,5 +19,6 @@ npm ci --no-audit --no-fund --loglevel=error
 
 .venv/bin/ruff check .
 .venv/bin/python build.py fmt --check  # content in the forms' layout (issue 13): a form save changes only the edit
+for project in examples/district examples/district/schools/*/; do .venv/bin/python build.py --project "$project" fmt --check; done
 # Both cores: whole test files go to one worker, so their module fixtures (a built site, a browser) are made once.
 exec .venv/bin/python -m pytest -n 2 --dist loadfile "$@"
