@@ -72,12 +72,14 @@ def test_the_hint_names_the_file_and_the_snippet_is_blotted(tmp_path: Path) -> N
 
 
 def test_numbers_and_lists_are_searched_but_not_booleans(tmp_path: Path) -> None:
-    plan = PLAN.replace('      - "Директор"\n', '      - "Директор"\n      - "Завуч, 8 912 345-67-89"\n') \
+    director = '      - position: "Директор"\n'
+    plan = PLAN.replace(director, director + '      - position: "Завуч, 8 912 345-67-89"\n') \
         .replace('    deadline: "10.02.2026"\n', '    deadline: "10.02.2026"\n    note: 11223344595\n')
+    assert plan.count("\n") == PLAN.count("\n") + 2
     assert found(tmp_path, {PLAN_FILE: plan}) == [
         (PLAN_FILE, 7, 11, "items[0].note", "похоже на СНИЛС: «112******95»", "personal_data.snils", "error"),
-        (PLAN_FILE, 10, 17, "items[0].responsible[1]", "похоже на номер мобильного телефона: «8 9** ***-**-89»",
-         "personal_data.phone", "error"),
+        (PLAN_FILE, 10, 27, "items[0].responsible[1].position",
+         "похоже на номер мобильного телефона: «8 9** ***-**-89»", "personal_data.phone", "error"),
     ]
 
 

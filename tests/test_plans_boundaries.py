@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from oko.kinds.plans import rules
+from oko.kinds.plans import responsible, rules
 from oko.links import Routes
 from oko.models.deadline import DEADLINE_HINT
 from oko.pipeline import load_project
@@ -111,14 +111,15 @@ def test_item_numbers_are_unique_ignoring_a_final_dot(tmp_path: Path) -> None:
 
 def test_names_run_together_in_items_and_levels(tmp_path: Path) -> None:
     project = loaded(tmp_path, items(
-        '{activity: "А", responsible: ["Иванова И.И.Петров П.П.", "Директор"]}',
-        '{activity: "Б", responsible: ["Сидорова А.А., Козлов Б.Б."]}',
-        '{activity: "В", levels: [{level: school, responsible: ["Директор", "Орлова В.В.Белов Г.Г."]}]}',
+        '{activity: "А", responsible: [{position: "Иванова И.И.Петров П.П."}, {position: "Директор"}]}',
+        '{activity: "Б", responsible: [{position: "Сидорова А.А., Козлов Б.Б."}]}',
+        '{activity: "В", levels: [{level: school, responsible: [{position: "Директор"}, '
+        '{position: "Орлова В.В.Белов Г.Г."}]}]}',
     ))
     issues = list(rules.responsible_names_are_separated(project))  # type: ignore[arg-type]
     assert [(line, path, level, code) for line, _column, path, level, code, _message in found(issues)] == [
-        (9, "items[0].responsible[0]", "warning", "plan.names_run_together"),
-        (11, "items[2].levels[0].responsible[1]", "warning", "plan.names_run_together"),
+        (9, "items[0].responsible[0].position", "warning", "plan.names_run_together"),
+        (11, "items[2].levels[0].responsible[1].position", "warning", "plan.names_run_together"),
     ]
     assert [i.message for i in issues] == ["в «Иванова И.И.Петров П.П.» имена ответственных написаны слитно",
                                            "в «Орлова В.В.Белов Г.Г.» имена ответственных написаны слитно"]
@@ -129,7 +130,7 @@ def test_names_run_together_in_items_and_levels(tmp_path: Path) -> None:
     ([1, 2], (1,), 2), ([1, 2], ("a",), None), ({"a": 1}, (0,), None), ({}, (), {}),
 ])
 def test_a_raw_value_at_a_data_path(data: object, path: tuple[object, ...], value: object) -> None:
-    assert rules._raw(data, path) == value  # type: ignore[arg-type]
+    assert responsible._raw(data, path) == value  # type: ignore[arg-type]
 
 
 def test_the_plans_organisation_must_exist(tmp_path: Path) -> None:

@@ -26,6 +26,16 @@ WIDE = HEADER.replace(MUSIC, MUSIC.replace("6, hours: 34", "6, hours: 40") + "".
 assert WIDE != HEADER
 
 
+def replaced(header: str, old: str, new: str) -> str:
+    """The header with one row replaced: a row the header does not hold (a changed shape) fails here."""
+    assert header.count(old) == 1, old
+    return header.replace(old, new)
+
+
+def without_music_in_grade_6() -> str:
+    return replaced(WIDE, "{grade: 5, hours: 34}, {grade: 6, hours: 40}]", "{grade: 5, hours: 34}]")
+
+
 def found(root: Path, procedures: str, header: str = WIDE) -> list[Found]:
     project, load_issues = load_project(make_school(root, procedures, header=header))
     assert [i.message for i in load_issues if i.level == "error"] == []
@@ -72,7 +82,7 @@ def test_a_day_past_each_boundary_is_one_error_each(tmp_path: Path) -> None:
 
 
 def test_a_day_between_periods_and_outside_holidays(tmp_path: Path) -> None:
-    header = WIDE.replace('end: "04.11.2025"}', 'end: "02.11.2025"}')
+    header = replaced(WIDE, 'end: "04.11.2025"}', 'end: "02.11.2025"}')
     assert found(tmp_path, """\
         - {date: "03.11.2025", classes: 5А, subject: Математика, kind: контрольная работа}
         - {date: "04.11.2025", classes: 5Б, subject: Математика, kind: контрольная работа}
@@ -86,7 +96,7 @@ def test_a_day_between_periods_and_outside_holidays(tmp_path: Path) -> None:
 
 
 def test_a_six_day_week_has_lessons_on_saturday(tmp_path: Path) -> None:
-    header = WIDE.replace("week: 5\n", "week: 6\n").replace("[5, 6, 5, 6, 5]", "[5, 6, 5, 6, 5, 4]")
+    header = replaced(replaced(WIDE, "week: 5\n", "week: 6\n"), "[5, 6, 5, 6, 5]", "[5, 6, 5, 6, 5, 4]")
     assert found(tmp_path, """\
         - {date: "13.09.2025", classes: 5А, subject: Математика, kind: контрольная работа}
         - {date: "14.09.2025", classes: 5Б, subject: Математика, kind: контрольная работа}
@@ -224,7 +234,7 @@ def test_ten_percent_rounds_down_and_counts_started_lessons(tmp_path: Path) -> N
 
 def test_a_subject_without_hours_does_not_stop_the_ten_percent_rule(tmp_path: Path) -> None:
     """The 6А work comes first and its grade has no hours: the rule goes on to 5А (`continue`, not `break`)."""
-    header = WIDE.replace("Музыка: {5: 34, 6: 40}", "Музыка: {5: 34}")
+    header = without_music_in_grade_6()
     procedures = '        - {date: "01.09.2025", classes: 6А, subject: Музыка, kind: тестирование}\n' + \
         works("Музыка", 4)
     assert found(tmp_path, procedures, header) == [
@@ -286,7 +296,7 @@ def test_the_one_lesson_a_week_exception(tmp_path: Path, subjects: str, flagged:
 
 
 def test_a_grade_without_lessons_per_day_has_only_a_first_lesson(tmp_path: Path) -> None:
-    header = WIDE.replace("  6: [6, 6, 6, 6, 5]\n", "")
+    header = replaced(WIDE, "  - {grade: 6, lessons: [6, 6, 6, 6, 5]}\n", "")
     assert found(tmp_path, """\
         - {date: "15.09.2025", classes: 6А, subject: Математика, kind: контрольная работа, lesson: 6}
         - {date: "06.10.2025", classes: 6А, subject: Русский язык, kind: диктант, lesson: 1}
@@ -295,7 +305,7 @@ def test_a_grade_without_lessons_per_day_has_only_a_first_lesson(tmp_path: Path)
 
 
 def test_a_short_week_of_lessons_has_no_last_lesson_on_later_days(tmp_path: Path) -> None:
-    header = WIDE.replace("[6, 6, 6, 6, 5]", "[6, 6]")
+    header = replaced(WIDE, "[6, 6, 6, 6, 5]", "[6, 6]")
     assert found(tmp_path, """\
         - {date: "16.09.2025", classes: 6А, subject: Математика, kind: контрольная работа, lesson: 6}
         - {date: "06.10.2025", classes: 6А, subject: Русский язык, kind: диктант, lesson: 5}
@@ -340,7 +350,7 @@ def test_short_works_among_long_ones_are_each_warned(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ subjects
 
 def test_unknown_subjects_and_missing_hours_in_one_file(tmp_path: Path) -> None:
-    header = WIDE.replace("Музыка: {5: 34, 6: 40}", "Музыка: {5: 34}")
+    header = without_music_in_grade_6()
     assert found(tmp_path, """\
         - {date: "15.09.2025", classes: 5А, subject: Матиматика, kind: контрольная работа}
         - {date: "16.09.2025", classes: 5А, subject: Астрономия, kind: контрольная работа}
@@ -370,11 +380,12 @@ def test_the_hints_of_unknown_subjects(tmp_path: Path) -> None:
         - {date: "16.09.2025", classes: 5А, subject: Астрономия, kind: контрольная работа}
         - {date: "17.09.2025", classes: "5, 6А", subject: Технология, kind: тестирование}
     """) == ["возможно, вы имели в виду «Математика»", "добавьте предмет и его часы в hours",
-             "добавьте в hours → Технология строку «6: часов в год»"]
+             "добавьте в hours → Технология → grades строку - {grade: 6, hours: …}"]
 
 
 def test_missing_hours_in_several_grades_are_named_together(tmp_path: Path) -> None:
-    header = WIDE.replace("  6: [А]\n", "  6: [А]\n  7: [А]\n")
+    grade_6 = "  - {grade: 6, letters: [А]}\n"
+    header = replaced(WIDE, grade_6, grade_6 + "  - {grade: 7, letters: [А]}\n")
     assert found(tmp_path, '        - {date: "15.09.2025", classes: "5-7", subject: Технология, '
                            "kind: тестирование}\n", header) == [
         (2, "[0].subject", "error", "known_subject", "для предмета «Технология» не указаны часы в параллелях 6, 7")]
