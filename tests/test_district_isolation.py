@@ -61,8 +61,10 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     plan = project / BROKEN_PLAN
     plan.write_text(plan.read_text("utf-8").replace("status: done", "status: finished"), "utf-8")
     other = project / "schools" / "sosh-1" / "content" / "plans" / "kozulka-sosh-1-2026-2027.yaml"
-    title = "на 2026-2027 учебный год\""
-    other.write_text(other.read_text("utf-8").replace(title, title.replace('"', ' (ред. 2)"')), "utf-8")
+    title = "на 2026-2027 учебный год\n"  # the plan's title ends its first line
+    text = other.read_text("utf-8")
+    assert text.startswith("title: ") and title in text.splitlines(keepends=True)[0]
+    other.write_text(text.replace(title, title.replace("\n", " (ред. 2)\n"), 1), "utf-8")
     partial = build(project, out)
     fresh_out = base / "fresh"
     fresh = build(project, fresh_out, "--jobs", "1")
@@ -71,10 +73,11 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
 
 def test_a_broken_school_gives_the_partial_exit_code_and_its_errors_prefixed_by_its_folder(runs: Runs) -> None:
     assert runs.partial.returncode == EXIT_PARTIAL, runs.partial.stderr
-    line = next(number for number, text in enumerate((runs.project / BROKEN_PLAN).read_text("utf-8").splitlines(), 1)
-                if "status: finished" in text)
+    line, column = next((number, text.index("finished") + 1) for number, text
+                        in enumerate((runs.project / BROKEN_PLAN).read_text("utf-8").splitlines(), 1)
+                        if "status: finished" in text)
     errors = [row for row in runs.partial.stderr.splitlines() if ": ошибка: " in row]
-    assert len(errors) == 1 and errors[0].startswith(f"{BROKEN_PLAN}:{line}:15: ошибка: "), errors
+    assert len(errors) == 1 and errors[0].startswith(f"{BROKEN_PLAN}:{line}:{column}: ошибка: "), errors
     assert "Школа schools/sosh-2 (/sosh-2/): 1 ошибка — сайт школы не обновлён, опубликована прежняя версия её " \
            "страниц." in runs.partial.stderr
     assert "Сайт района собран:" in runs.partial.stderr and "(школ обновлено: 1 из 2)" in runs.partial.stderr

@@ -57,8 +57,9 @@ def _as_list(value: Any) -> Any:
 
 
 def _left_to_fill(item: Any) -> bool:
-    """An item whose every key is written with no value: the «to fill» form of `oko init` (oko/init/)."""
-    return isinstance(item, dict) and bool(item) and all(value is None for value in item.values())
+    """An item whose every key is written with no value — the «to fill» form of `oko init` (oko/init/) — or
+    with no key at all: the same item saved from a form (`- {}`, empty fields are not written)."""
+    return isinstance(item, dict) and all(value is None for value in item.values())
 
 
 def left_to_fill(value: Any) -> bool:
