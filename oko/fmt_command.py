@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from oko.fmt import canonical_text, comment_lines, content_files, layout_for
+from oko.ru import count, plural
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 DIFF_LINES = 200  # a longer diff is cut: `build.py fmt ФАЙЛ` and `git diff` show the rest
@@ -112,10 +113,10 @@ def _report_check(outcomes: list[Outcome]) -> int:
     for error in errors:
         sys.stderr.write(f"ошибка: {error}\n")
     if changed or errors:
-        sys.stderr.write(f"fmt --check: не в виде форм — {len(changed)} из {len(outcomes)} файлов"
+        sys.stderr.write(f"fmt --check: не в виде форм — {len(changed)} {_of_files(len(outcomes))}"
                          f"{f', не прочитано — {len(errors)}' if errors else ''}; выполните `build.py fmt`\n")
         return EXIT_CONTENT
-    sys.stderr.write(f"fmt --check: все {len(outcomes)} файлов в том виде, в котором их пишут формы\n")
+    sys.stderr.write(f"fmt --check: {_all_files(len(outcomes))} в том виде, в котором их пишут формы\n")
     return EXIT_OK
 
 
@@ -130,6 +131,16 @@ def _rewrite(outcomes: list[Outcome]) -> int:
         sys.stderr.write(f"Комментарии: {COMMENT_HINT}.\n")
     for error in errors:
         sys.stderr.write(f"ошибка: {error}\n")
-    sys.stderr.write(f"fmt: переписано {len(changed)} из {len(outcomes)} файлов"
+    sys.stderr.write(f"fmt: переписано {len(changed)} {_of_files(len(outcomes))}"
                      f"{f', не прочитано — {len(errors)}' if errors else ''}\n")
     return EXIT_CONTENT if errors else EXIT_OK
+
+
+def _of_files(n: int) -> str:
+    """«из 1 файла», «из 23 файлов»: after «из» the noun is genitive."""
+    return f"из {n} {plural(n, 'файла', 'файлов', 'файлов')}"
+
+
+def _all_files(n: int) -> str:
+    """«1 файл», «все 23 файла», «все 51 файл»."""
+    return count(n, "файл", "файла", "файлов") if n == 1 else "все " + count(n, "файл", "файла", "файлов")

@@ -54,11 +54,11 @@ def test_fmt_rewrites_says_which_comments_went_and_then_check_passes(project):
     assert done.stderr == (f"переписан: {ORGANISATION}\n"
                            f"  {ORGANISATION}:1: комментарий «# Школа-владелец сайта» убран\n"
                            f"  {ORGANISATION}:4: комментарий «# как в уставе» убран\n"
-                           + HINT + "fmt: переписано 1 из 1 файлов\n")
+                           + HINT + "fmt: переписано 1 из 1 файла\n")
     assert (project / ORGANISATION).read_text("utf-8") == CANONICAL
     again = fmt(project, "--check", ORGANISATION)
     assert (again.returncode, again.stdout, again.stderr) == (
-        0, "", "fmt --check: все 1 файлов в том виде, в котором их пишут формы\n")
+        0, "", "fmt --check: 1 файл в том виде, в котором их пишут формы\n")
 
 
 def test_unreadable_yaml_is_named_at_its_place_and_left_alone(project):
@@ -67,7 +67,7 @@ def test_unreadable_yaml_is_named_at_its_place_and_left_alone(project):
     done = fmt(project, "content/organisations/broken.yaml")
     assert done.returncode == 1
     assert done.stderr == ("ошибка: content/organisations/broken.yaml:2:5: не читается как YAML; файл не тронут — "
-                           "исправьте его (`build.py check` назовёт ошибку)\nfmt: переписано 0 из 1 файлов, "
+                           "исправьте его (`build.py check` назовёт ошибку)\nfmt: переписано 0 из 1 файла, "
                            "не прочитано — 1\n")
     assert broken.read_text("utf-8") == "name: [Школа\nkind: school\n"
 

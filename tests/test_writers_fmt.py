@@ -61,7 +61,7 @@ def test_the_importers_write_files_a_form_holds_in_its_layout(written):
         assert layout_for(config, PurePosixPath(relative)) is not None, relative
     done = run("--project", str(project), "fmt", "--check", *texts)
     assert (done.returncode, done.stdout) == (0, ""), done.stdout + done.stderr
-    assert done.stderr == "fmt --check: все 3 файлов в том виде, в котором их пишут формы\n"
+    assert done.stderr == "fmt --check: все 3 файла в том виде, в котором их пишут формы\n"
     assert all("#" not in text.split("\n", 1)[0] for text in texts.values())  # no comment for a save to drop
 
 
