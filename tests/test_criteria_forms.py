@@ -516,7 +516,7 @@ def test_grades_as_ranges_and_lists_in_one_line(tmp_path: Path) -> None:
     files[CRITERIA] = files[CRITERIA].replace("grades: 5-9", 'grades: "5–7, 9"')
     result = build(tmp_path, files)
     assert errors(result) == []
-    assert "<div><dt>Классы</dt><dd>5–7, 9</dd></div>" in page(result)
+    assert '<div><dt>Классы<span class="visually-hidden">: </span></dt><dd>5–7, 9</dd></div>' in page(result)
     index = result.files["criteria/index.html"].decode("utf-8")
     assert "</a> — 5–7, 9 классы</li>" in index
     assert [g for g in range(1, 12) if f"<h3>{g} класс</h3>" in index] == [5, 6, 7, 9]

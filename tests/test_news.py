@@ -68,20 +68,27 @@ def test_news_about_finds_the_items_of_a_procedure() -> None:
     assert news_about(project, dt.date(2026, 2, 12), "Русский язык", ("9Б",)) == []
 
 
+def replaced(path: Path, old: str, new: str) -> str:
+    """The file's text with `old` replaced, which must be there: a fixture that no longer matches fails loudly."""
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, f"{path.name} no longer holds {old!r}"
+    return text.replace(old, new)
+
+
 def test_a_procedure_the_schedule_lacks_is_an_error_at_its_line(demo_project: Path, tmp_path: Path) -> None:
     item = demo_project / "content" / "news" / "itogovoe-sobesedovanie-2026.md"
-    text = item.read_text("utf-8").replace('date: "11.02.2026", subject: Русский язык, classes: "9А, 9Б"',
-                                           'date: "11.02.2026", subject: Литература, classes: "9А, 9Б"')
-    item.write_text(text, "utf-8")
+    item.write_text(replaced(item, "  date: 11.02.2026\n  subject: Русский язык\n",
+                             "  date: 11.02.2026\n  subject: Литература\n"), "utf-8")
     wrong_class = demo_project / "content" / "news" / "vpr-2026-grafik.md"
-    wrong_class.write_text(wrong_class.read_text("utf-8").replace('classes: "5А, 5Б"', 'classes: "7А"'), "utf-8")
+    wrong_class.write_text(replaced(wrong_class, "  classes: 5А, 5Б\n", "  classes: 7А\n"), "utf-8")
     result = build(demo_project, tmp_path / "site")
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if ": ошибка: " in line]
+    # `procedure` is a block mapping: it is located at its first key (date, line 10); classes at its value.
     assert errors == [
-        "content/news/itogovoe-sobesedovanie-2026.md:6:12: ошибка: procedure: в графике нет процедуры «Литература» "
+        "content/news/itogovoe-sobesedovanie-2026.md:10:3: ошибка: procedure: в графике нет процедуры «Литература» "
         "11.02.2026",
-        "content/news/vpr-2026-grafik.md:6:63: ошибка: procedure.classes: процедуру «Математика» 29.04.2026 пишут "
+        "content/news/vpr-2026-grafik.md:12:12: ошибка: procedure.classes: процедуру «Математика» 29.04.2026 пишут "
         "не 7А",
     ]
     assert "подсказка: в этот день в графике: Русский язык" in result.stderr

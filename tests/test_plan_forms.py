@@ -288,9 +288,9 @@ def test_a_responsible_written_as_text_is_an_error_with_its_new_form(tmp_path: P
 
 
 def test_the_form_lists_responsible_as_name_and_position() -> None:
-    from oko.cms import _schema_fields
+    from oko.cms import schema_fields
 
-    items = next(f for f in _schema_fields("plan") if f["name"] == "items")
+    items = next(f for f in schema_fields("plan") if f["name"] == "items")
     responsible = next(f for f in items["fields"] if f["name"] == "responsible")
     assert [(f["name"], f["widget"], f["required"]) for f in responsible["fields"]] == [
         ("name", "text", False), ("position", "string", False)]

@@ -71,37 +71,55 @@ def test_import_results_writes_rows_that_load_back_equal() -> None:
                     "tasks": {"1": 50, "2.1": 100}, "journal_marks": {4: {3: 1, 5: 1}}}],
         "reference": [{"level": "region", "shares": {3: 60, 5: 40}, "shift": {"lowered": 10, "raised": 5}}]})
     text = results_yaml(result, "book.xlsx")
-    assert text.split("параллели.\n", 1)[1] == """\
+    # In the forms' layout (oko/fmt.py), with no header comment: a form save would drop it.
+    assert text == """\
 kind: vpr
 subject: Математика
 date: 15.04.2026
 grade: 5
 max_score: 10
 boundaries:
-- {mark: 3, min_score: 3}
-- {mark: 4, min_score: 6}
-- {mark: 5, min_score: 9}
+  - mark: 3
+    min_score: 3
+  - mark: 4
+    min_score: 6
+  - mark: 5
+    min_score: 9
 groups:
-- group: 5А
-  participants: 2
-  marks:
-  - {mark: 3, count: 1}
-  - {mark: 5, count: 1}
-  scores:
-  - {score: 4, count: 1}
-  - {score: 9, count: 1}
-  tasks:
-  - {task: '1', percent: 50.0}
-  - {task: '2.1', percent: 100.0}
-  journal_marks:
-  - {journal: 4, mark: 3, count: 1}
-  - {journal: 4, mark: 5, count: 1}
+  - group: 5А
+    participants: 2
+    marks:
+      - mark: 3
+        count: 1
+      - mark: 5
+        count: 1
+    scores:
+      - score: 4
+        count: 1
+      - score: 9
+        count: 1
+    tasks:
+      - task: '1'
+        percent: 50
+      - task: '2.1'
+        percent: 100
+    journal_marks:
+      - journal: 4
+        mark: 3
+        count: 1
+      - journal: 4
+        mark: 5
+        count: 1
 reference:
-- level: region
-  shares:
-  - {mark: 3, percent: 60.0}
-  - {mark: 5, percent: 40.0}
-  shift: {lowered: 10.0, raised: 5.0}
+  - level: region
+    shares:
+      - mark: 3
+        percent: 60
+      - mark: 5
+        percent: 40
+    shift:
+      lowered: 10
+      raised: 5
 """
     doc, _ = parse_yaml(text, "r.yaml")
     back, issues = validate_results(doc)  # type: ignore[arg-type]

@@ -303,8 +303,9 @@ def test_a_plan_of_20000_items_builds(root, tmp_path):
 
 def test_too_many_values_are_refused_by_their_count(root):
     """A flat list past the cap: the message counts values and points at the first one over it."""
-    # PLAN holds 15 values and `goals:` one more, so goal k is value 16 + k.
-    over = MAX_VALUES - 16 + 1
+    # PLAN holds 16 values (its one responsible is a mapping with a position) and `goals:` one more,
+    # so goal k is value 17 + k; goal k sits on line 14 + k.
+    over = MAX_VALUES - 17 + 1
     text = PLAN + "goals:\n" + "  - цель\n" * (over + 10)
     started = time.monotonic()
     doc, issues = parse_yaml(text, PLAN_FILE)

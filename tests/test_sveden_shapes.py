@@ -22,15 +22,15 @@ def _project(tmp_path: Path, file: str, old: str, new: str) -> Path:
 
 
 def test_a_repeated_attribute_written_as_text_fails_check_with_its_list(tmp_path: Path) -> None:
-    project = _project(tmp_path, "common.yaml", "addressPlaceGia:\n  - \"442963, Пензенская область, г. Заречный, "
-                       "ул. Ленина, д. 21\"\n", 'addressPlaceSet: "нет"\naddressPlaceGia: "442963, г. Заречный"\n')
+    project = _project(tmp_path, "common.yaml", "addressPlaceGia:\n  - 442963, Пензенская область, г. Заречный, "
+                       "ул. Ленина, д. 21\n", 'addressPlaceSet: "нет"\naddressPlaceGia: "442963, г. Заречный"\n')
     built = generate(project)
     found = [(i.line, i.column, i.message, i.hint) for i in built.issues if i.code == "sveden.shape"]
     assert found == [
-        (28, 1, "«Места осуществления образовательной деятельности при сетевой форме» — список, а записан текстом",
+        (18, 1, "«Места осуществления образовательной деятельности при сетевой форме» — список, а записан текстом",
          "если сведений нет, не пишите поле addressPlaceSet (или addressPlaceSet: []): на странице будет "
          "«отсутствует»"),
-        (29, 1, "«Места проведения ГИА» — список, а записан текстом",
+        (19, 1, "«Места проведения ГИА» — список, а записан текстом",
          'теперь список: addressPlaceGia: ["442963, г. Заречный"]')]
     assert built.failed()
 
@@ -50,7 +50,7 @@ def test_an_empty_list_is_none() -> None:
 
 
 def test_a_number_attribute_is_a_number(tmp_path: Path) -> None:
-    built = generate(_project(tmp_path, "employees.yaml", "specExperience: 21", "specExperience: 21 год"))
+    built = generate(_project(tmp_path, "employees.yaml", "specExperience: 21\n", "specExperience: 21 год\n"))
     found = [(i.line, i.message) for i in built.issues if i.level == "error"]
-    assert found == [(23, "«21 год» — не число: пишите число без пробелов и единиц, "
+    assert found == [(13, "«21 год» — не число: пишите число без пробелов и единиц, "
                           "например 12 или 61542.8; если нет — 0")]
