@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +33,21 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                             capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def origin(demo_site: Path) -> Iterator[str]:
+    """The demo site (built once per run) served on 127.0.0.1 for one test module: http://127.0.0.1:PORT."""
+    from tests.browser_support import serve
+
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One Debian Chromium for one test module (tests/browser_support.py launches it)."""
+    from tests.browser_support import launched_browser
+
+    with launched_browser() as chromium:
+        yield chromium

@@ -28,10 +28,8 @@ from tests.browser_support import (
     PAGE_TYPES,
     ROOT_FONT_SIZE,
     format_violations,
-    launched_browser,
     require_axe,
     run_axe,
-    serve,
     settle,
 )
 
@@ -42,19 +40,6 @@ RESULT_TYPES = {"План", "Критерии", "График", "Сведени�
 
 
 # ---------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def origin(demo_site: Path) -> Iterator[str]:
-    """The demo site (built once per run) served on 127.0.0.1; yields http://127.0.0.1:PORT."""
-    with serve(demo_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launched_browser() as chromium:
-        yield chromium
 
 
 def new_context(browser: Browser, **options: Any) -> BrowserContext:

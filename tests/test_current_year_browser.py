@@ -17,19 +17,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from oko.kinds.schedule.assemble import class_slug
 from oko.ru import MONTHS_GENITIVE
-from tests.browser_support import CHROMIUM_ARGS, require_chromium, serve
+from tests.browser_support import CHROMIUM_ARGS, require_chromium
 
 pytestmark = pytest.mark.slow
 
 TODAY = dt.date(2026, 12, 1)
 NOON = dt.datetime(2026, 12, 1, 12, 0, tzinfo=ZoneInfo("Europe/Moscow"))
 WEEKDAYS = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"]
-
-
-@pytest.fixture(scope="module")
-def origin(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

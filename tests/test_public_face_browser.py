@@ -9,13 +9,11 @@ One Chromium, one context per mode; each page is opened once per mode and resize
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser_support import OVERFLOW_REPORT, PAGE_TYPES, launched_browser, serve
+from tests.browser_support import OVERFLOW_REPORT, PAGE_TYPES
 
 pytestmark = pytest.mark.slow
 
@@ -57,18 +55,6 @@ MODES = {"normal": None, "visually-impaired-largest": LARGEST, "zoom-200": None}
 MODE_WIDTHS = {"normal": WIDTHS, "visually-impaired-largest": WIDTHS, "zoom-200": (ZOOM_200,)}
 
 H1_TOP = "() => { const h = document.querySelector('h1'); return h ? h.getBoundingClientRect().top + scrollY : null; }"
-
-
-@pytest.fixture(scope="module")
-def origin(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launched_browser() as chromium:
-        yield chromium
 
 
 def measure(page: Page, origin: str, path: str, mode: str) -> list[str]:

@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser_support import launched_browser, serve
 from tests.test_schedule_outputs import expected_dated, expected_procedures
 
 pytestmark = pytest.mark.slow
@@ -24,18 +22,6 @@ PHONE = {"width": 375, "height": 667}
 TODAY = dt.datetime(2026, 10, 12, 7, 30, tzinfo=dt.timezone(dt.timedelta(hours=3)))
 MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
           "ноября", "декабря")
-
-
-@pytest.fixture(scope="module")
-def origin(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launched_browser() as chromium:
-        yield chromium
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from oko.pipeline import generate
 from oko.write import write_site
-from tests.browser_support import PAGE_TYPES, launched_browser, serve
+from tests.browser_support import PAGE_TYPES, serve
 from tests.test_errors import write_project
 
 pytestmark = pytest.mark.slow
@@ -118,12 +118,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, other: tuple[str, list[str]])
 def origin(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launched_browser() as chromium:
-        yield chromium
 
 
 # Counts the policy's refusals on the page (the event fires in the document that refused).
