@@ -188,9 +188,10 @@ def owner_plan() -> Path:
 
 
 def edit_plan(path: Path, mark: str) -> str:
-    """Put mark at the end of the plan's title; the plan's URL path is returned."""
-    text = path.read_text(encoding="utf-8")
-    text = re.sub(r'^(title: ".*?)( \(правка [^)]*\))?"$', rf'\g<1> (правка {mark})"', text, count=1,
-                  flags=re.MULTILINE)
-    path.write_text(text, encoding="utf-8")
+    """Put mark at the end of the plan's title (written back as the forms write it); the plan's URL path is returned."""
+    from oko.fmt import canonical_yaml, load_like_the_forms
+
+    data = load_like_the_forms(path.read_text(encoding="utf-8"))
+    data["title"] = re.sub(r" \(правка [^)]*\)$", "", data["title"]) + f" (правка {mark})"
+    path.write_text(canonical_yaml(data, "plan"), encoding="utf-8")
     return f"plans/{path.stem}/"

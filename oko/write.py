@@ -38,10 +38,11 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from oko.write_lock import LOCK_WAIT, OutputLockedError, locked
+from oko.write_tree import write_file, write_tree
 
 MARKER = ".oko-site"
 MARKER_TEXT = b"This folder is written by oko (build.py build); it is replaced on every build.\n"
@@ -111,7 +112,8 @@ def write_site(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], No
         staging = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
         try:
             previous = out_dir if (out_dir / MARKER).is_file() and not out_dir.is_symlink() else None
-            _write_tree(staging, files, previous)
+            write_tree(staging, files, previous)
+            write_file(staging / MARKER, MARKER_TEXT)
             if post is not None:
                 post(staging)
             _check_room(staging)
@@ -144,51 +146,6 @@ def _make_folder(folder: Path) -> None:
     except FileExistsError as exc:
         os.stat(exc.filename)  # a looping or dangling symlink says what it is (ELOOP, ENOENT); a file does not
         raise
-
-
-def _write_tree(staging: Path, files: dict[str, bytes], previous: Path | None = None) -> None:
-    """Every file into staging; one whose bytes the previous site already has is hard-linked from there
-    (only changed bytes are written; the previous site is never written to, so a failure leaves it whole)."""
-    os.mkdir(staging)
-    for relative, data in sorted(files.items()):
-        path = PurePosixPath(relative)
-        if path.is_absolute() or ".." in path.parts or not path.parts:
-            raise ValueError(f"a site file outside the site: {relative!r}")  # an engine bug, not content
-        target = staging.joinpath(*path.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if previous is None or not _link_same(previous.joinpath(*path.parts), target, data):
-            _write_file(target, data)
-    _write_file(staging / MARKER, MARKER_TEXT)
-
-
-def _link_same(old: Path, target: Path, data: bytes) -> bool:
-    """Hard-link old to target if old is a regular file holding exactly `data`; False if not (or no links here)."""
-    try:
-        fd = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return False
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data) or info.st_nlink > 1000:
-            return False
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            if handle.read(len(data) + 1) != data:
-                return False
-        os.link(old, target, follow_symlinks=False)
-    except OSError:  # a file system without hard links (FAT), or too many: written instead
-        return False
-    finally:
-        os.close(fd)
-    return True
-
-
-def _write_file(target: Path, data: bytes) -> None:
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        if exc.filename is not None:
-            raise
-        raise OSError(exc.errno, exc.strerror, str(target)) from exc  # write() does not name the file: say which
 
 
 def _swap(staging: Path, out_dir: Path) -> Path | None:
