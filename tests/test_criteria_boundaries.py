@@ -284,3 +284,48 @@ def test_an_inherited_part_must_exist_and_be_general(tmp_path: Path) -> None:
     assert found(tmp_path / "c", scale, HEAD + "inherits: russkiy\n", **files) == [
         (5, "inherits", "inherits",
          "общей части «russkiy» нет: нужен файл content/criteria/russkiy.md с general: true")]
+
+
+# ------------------------------------------------------------------ the hints of the marks' coverage
+
+DEFAULT_SET = "набор отметок не объявлен, поэтому действует 5, 4, 3, 2; свой набор пишется в mark_set"
+OWN_SET = "набор отметок объявлен в mark_set в начале файла"
+
+
+def test_the_hints_of_a_repeated_an_unknown_and_a_missing_mark(tmp_path: Path) -> None:
+    scale = percent('{mark: "5", range: 90-100}', '{mark: "5", range: 70-89}', '{mark: "Три", range: 50-69}',
+                    '{mark: "2", range: 0-49}')
+    assert hints(tmp_path, scale) == [
+        "у каждой отметки — одна строка",
+        DEFAULT_SET,  # «Три» is no spelling of a declared mark: the set is named instead
+        f'добавьте строку - {{mark: "4", range: …}}; {DEFAULT_SET}',
+        f'добавьте строку - {{mark: "3", range: …}}; {DEFAULT_SET}',
+        "",
+    ]
+
+
+def test_a_missing_mark_of_an_error_scale_is_added_with_its_errors(tmp_path: Path) -> None:
+    scale = ERRORS.replace('    - {mark: "4", errors: ["2/2", "1/3"]}\n', "")
+    assert found(tmp_path, scale) == [
+        (11, "scales[0].marks", "marks", "в шкале нет отметки «4»: она есть в наборе отметок 5, 4, 3, 2")]
+    assert hints(tmp_path, scale) == [f'добавьте строку - {{mark: "4", errors: […]}}; {DEFAULT_SET}']
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("Зачет", "зачёт"),  # case and «ё»
+    ("Высокий", "высокий уровень"),  # the first word of a declared mark
+])
+def test_a_mark_written_differently_is_named_in_the_hint(tmp_path: Path, written: str, meant: str) -> None:
+    other = "незачёт" if meant == "зачёт" else "низкий уровень"
+    head = HEAD + f'mark_set: [{{mark: "{meant}"}}, {{mark: "{other}"}}]\n'
+    scale = percent(f'{{mark: "{written}", range: 50-100}}', f'{{mark: "{other}", range: 0-49}}')
+    assert found(tmp_path, scale, head) == [
+        (10, "scales[0].marks[0].mark", "marks", f"отметки «{written}» нет в наборе отметок: {meant}, {other}"),
+        (9, "scales[0].marks", "marks", f"в шкале нет отметки «{meant}»: она есть в наборе отметок {meant}, {other}"),
+        (9, "scales[0].marks", "scale", "пропущены проценты 50–100: им не соответствует ни одна отметка"),
+    ]
+    assert hints(tmp_path, scale, head) == [
+        f"возможно, вы имели в виду «{meant}»",
+        f'добавьте строку - {{mark: "{meant}", range: …}}; {OWN_SET}',
+        "",
+    ]
