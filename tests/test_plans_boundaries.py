@@ -151,3 +151,21 @@ def test_evidence_links_lead_somewhere(tmp_path: Path) -> None:
     issues = list(rules.plan_evidence_links_resolve(project, routes))  # type: ignore[arg-type]
     assert [(i.line, i.path, i.message) for i in issues] == [
         (9, "items[0].evidence[1].link", "ссылка «files/net.pdf» никуда не ведёт: такого файла или страницы нет")]
+
+
+def test_check_plans_runs_every_rule_old_shapes_first(tmp_path: Path) -> None:
+    """check_plans: each rule's issues, old shapes first, then the rules in their order — nothing lost or doubled."""
+    project = loaded(tmp_path, items(
+        '{number: "1", activity: "А", deadline: "когда получится", responsible: ["Директор"]}',
+        '{number: "1.", activity: "Б", responsible: [{position: "Иванова И.И.Петров П.П."}]}',
+    ))
+    every = [*(issue for entry in rules.plans(project).values() for issue in rules.old_shapes(entry)),  # type: ignore[arg-type]
+             *rules.plan_organisations_exist(project), *rules.plan_evidence_links_resolve(project, Routes()),  # type: ignore[arg-type]
+             *rules.deadlines_fit_the_calendar(project), *rules.deadlines_are_given(project),  # type: ignore[arg-type]
+             *rules.free_text_deadlines(project), *rules.deadlines_inside_the_plan_period(project),  # type: ignore[arg-type]
+             *rules.item_numbers_are_unique(project), *rules.responsible_names_are_separated(project)]  # type: ignore[arg-type]
+    checked = rules.check_plans(project, Routes())  # type: ignore[arg-type]
+    assert [i.code for i in checked] == ["plan.shape", "plan.deadline_missing", "plan.deadline_free_text", "",
+                                     "plan.names_run_together"]
+    assert found(checked) == found(every)
+    assert [i.hint for i in checked][-1] == "разделите людей запятой или запишите каждого отдельной строкой списка"
