@@ -16,16 +16,11 @@ import io
 import json
 import os
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from tests.browser_support import ROOT, QuietHandler, require_chromium
+from tests.browser_support import ROOT, QuietHandler, require_chromium, serve
 
 pytestmark = pytest.mark.slow
 
@@ -59,20 +54,6 @@ class GzipHandler(QuietHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_compressed(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(folder)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="lighthouse-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 def lighthouse(origin: str, form_factor: str) -> dict[str, dict]:
     if not LIGHTHOUSE.is_file():
         pytest.fail(f"Lighthouse is missing: {LIGHTHOUSE} does not exist. Run `npm ci` in {ROOT}.", pytrace=False)
@@ -85,7 +66,7 @@ def lighthouse(origin: str, form_factor: str) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def reports(demo_site: Path) -> dict[str, dict]:
-    with serve_compressed(demo_site) as origin:
+    with serve(demo_site, GzipHandler) as origin:
         return lighthouse(origin, "desktop")
 
 
