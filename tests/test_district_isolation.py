@@ -138,3 +138,17 @@ def test_a_missing_school_folder_is_an_error_at_its_line(tmp_path: Path) -> None
     line = (project / "site_config.yaml").read_text("utf-8").splitlines().index("    - folder: schools/sosh-2") + 1
     assert f"site_config.yaml:{line}:15: ошибка: district.schools[1].folder: папки школы «schools/sosh-2» нет" \
            in done.stderr, done.stderr
+
+
+def test_a_school_folder_that_is_a_symlink_out_of_the_project_is_refused(tmp_path: Path) -> None:
+    """Content is semi-trusted: a pull request must not make the district publish a folder from elsewhere."""
+    project = two_schools(tmp_path / "project")
+    outside = tmp_path / "outside"
+    (project / "schools" / "sosh-2").rename(outside)
+    (project / "schools" / "sosh-2").symlink_to(outside, target_is_directory=True)
+    done = build(project, tmp_path / "site")
+    assert done.returncode == 1, done.stderr
+    errors = [row for row in done.stderr.splitlines() if ": ошибка: " in row]
+    assert errors == ["site_config.yaml:9:15: ошибка: district.schools[1].folder: «schools/sosh-2»: «sosh-2» — "
+                      "символическая ссылка; папка школы должна лежать в проекте района"], done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "site").exists()
