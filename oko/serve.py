@@ -31,6 +31,7 @@ from oko.outputs.search import SearchIndexError
 from oko.search_index import search_files
 from oko.write import MARKER, OutputFolderError, check_output_folder, write_site
 from oko.write_lock import OutputLockedError
+from oko.write_patch import PatchRefusedError, folder_id, patch_site
 
 ERROR_TEMPLATE = Path(__file__).with_name("dev_error.html")
 # The inline script livereload 2.7.1 injects into every served page (no liveport): the pages'
@@ -78,6 +79,8 @@ class Preview:
         self.index: dict[str, bytes] = {}
         self.generation = 0
         self.lock = threading.Lock()
+        self.written: dict[str, bytes] | None = None  # what the folder holds (our last write), to patch it
+        self.folder: tuple[int, int] = (0, 0)
 
     def rebuild(self, defer_search: bool = True) -> bool:
         self.generation += 1
@@ -88,14 +91,14 @@ class Preview:
             result = build_site(self.project, self.cache, [LIVE_RELOAD_SNIPPET], search=False)
         report(result.issues, "text")
         if result.failed(self.strict):
-            write_or_say(error_site(self.out_dir, result.issues), self.out_dir)
+            self.write(error_site(self.out_dir, result.issues))
             sys.stderr.write("Сборка не удалась: ошибки показаны на странице в браузере.\n")
             return False
         if not defer_search:
             self.index = {path: data for path, data in result.files.items() if path.startswith("pagefind/")}
-            written = write_or_say(result.files, self.out_dir)
+            written = self.write(result.files)
         else:
-            written = write_or_say({**result.files, **self.index}, self.out_dir)  # the last index, for now
+            written = self.write({**result.files, **self.index})  # the last index, for now
             threading.Thread(target=self._index_later, args=(result.files, self.generation, ioloop.IOLoop.current()),
                              daemon=True).start()
         if written:
@@ -116,7 +119,22 @@ class Preview:
     def _write_index(self, files: dict[str, bytes], index: dict[str, bytes], generation: int) -> None:
         if generation == self.generation and index != self.index:  # a newer build writes its own
             self.index = index
-            write_or_say({**files, **index}, self.out_dir)
+            self.write({**files, **index})
+
+    def write(self, files: dict[str, bytes]) -> bool:
+        """Only what changed since our last write (oko/write_patch.py); the whole site when that is refused."""
+        if self.written is not None:
+            try:
+                patch_site(files, self.out_dir, self.written, self.folder)
+                self.written = files
+                return True
+            except (PatchRefusedError, OSError):
+                pass
+        self.written = None
+        if not write_or_say(files, self.out_dir):
+            return False
+        self.written, self.folder = files, folder_id(self.out_dir)
+        return True
 
 
 def write_or_say(files: dict[str, bytes], out_dir: Path, post: Callable[[Path], None] | None = None) -> bool:

@@ -14,17 +14,16 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from oko.cache.engine import engine_digest
+from oko.signing_key import signing_key as _secret
 
 CACHE_DIR = ".oko-cache"
 STATE_FILE = "state.bin"
 MAGIC = b"OKO-CACHE 1\n"
-_KEY_BYTES = 32
 _current: contextvars.ContextVar[BuildCache | None] = contextvars.ContextVar("oko_build_cache", default=None)
 
 
@@ -103,29 +102,6 @@ def using(cache: BuildCache | None) -> Iterator[BuildCache | None]:
 
 def active() -> BuildCache | None:
     return _current.get()
-
-
-def _secret() -> bytes | None:
-    """The signing key, outside every project: $XDG_CACHE_HOME/oko/cache-key (made on first use, mode 0600)."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "oko"
-    path = home / "cache-key"
-    try:
-        key = path.read_bytes()
-        if len(key) == _KEY_BYTES:
-            return key
-    except OSError:
-        pass
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        fresh = secrets.token_bytes(_KEY_BYTES)
-        temporary = home / f"cache-key.{os.getpid()}"
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(fresh)
-        os.replace(temporary, path)
-        return fresh
-    except OSError:
-        return None  # no writable home: the cache works within this process only
 
 
 def _header() -> bytes:

@@ -27,7 +27,7 @@ from oko.district.build import (
     staging_folder,
 )
 from oko.district.config import SchoolRef
-from oko.errors import REPORTERS, Issue, report, sorted_issues
+from oko.errors import Issue, report, sorted_issues
 from oko.ru import count
 from oko.search_index import search_files
 from oko.write import OutputFolderError, check_output_folder, write_site
@@ -35,23 +35,6 @@ from oko.write_lock import LOCK_WAIT, OutputLockedError
 
 EXIT_USAGE = 2
 NOT_BUILT = "Сайт района не собран, прежняя версия не тронута.\n"
-
-
-def add_arguments(build: argparse.ArgumentParser, commands: argparse._SubParsersAction) -> None:
-    """`build --school`, `build --jobs` and the `merge` command (oko/cli.py calls this)."""
-    build.add_argument("--school", default=None, metavar="ПАПКА",
-                       help="проект района: собрать только эту школу (для своего домена школы или задания CI)")
-    build.add_argument("--jobs", type=int, default=None, metavar="N",
-                       help="проект района: сколько школ собирать одновременно (по умолчанию — по числу ядер)")
-    merge = commands.add_parser("merge", help="проект района: сайты школ (build --school) и страницы района — "
-                                              "в один сайт")
-    merge.add_argument("schools", type=Path, nargs="+", metavar="ПАПКА",
-                       help="собранные сайты школ или папки, в которых они лежат")
-    merge.add_argument("--out", type=Path, default=None, help="куда собрать (по умолчанию site/)")
-    merge.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="СЕКУНДЫ", help="сколько ждать чужую сборку")
-    merge.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
-                       help="считать предупреждения ошибками")
-    merge.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS, help="вид отчёта")
 
 
 def dispatch(args: argparse.Namespace, project: Path) -> int | None:

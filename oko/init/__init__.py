@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from oko.init.repository import oko_source, repository_files
 from oko.init.skeleton import School, content_files, current_academic_year, year_name
 from oko.init.sveden import sveden_files
-from oko.kinds.organisations.model import OrganisationKind, checked_inn
+from oko.kinds.organisations.model import checked_inn
 from oko.models.common import AcademicYear, parse_academic_year
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -30,23 +30,6 @@ _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыь�
 
 class InitError(Exception):
     """What stops init, in Russian: a non-empty folder, a missing name, a wrong ИНН."""
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", type=Path, metavar="ПАПКА", help="новая или пустая папка для сайта")
-    parser.add_argument("--name", default=None, help="полное наименование организации, как в уставе")
-    parser.add_argument("--short-name", default=None, help="сокращённое наименование, например МБОУ СОШ № 17")
-    parser.add_argument("--inn", default=None, help="ИНН организации (10 цифр), необязательно")
-    parser.add_argument("--locality", default=None, help="населённый пункт, например г. Заречный, необязательно")
-    parser.add_argument("--kind", default="school", choices=[kind.value for kind in OrganisationKind],
-                        help="тип организации (по умолчанию school — школа)")
-    parser.add_argument("--slug", default=None, metavar="ИМЯ",
-                        help="имя файла организации латиницей (по умолчанию — из сокращённого наименования)")
-    parser.add_argument("--year", default=None, help="учебный год графика и плана (по умолчанию текущий), "
-                                                     "например 2026-2027")
-    parser.add_argument("--oko-source", default=None, metavar="СТРОКА",
-                        help="строка requirements.txt, откуда ставить Око, например "
-                             "«oko @ git+https://github.com/…/oko@v0.1.0»")
 
 
 def slug_of(text: str) -> str:
