@@ -91,8 +91,8 @@ def _generate(root: Path, inline_scripts: tuple[str, ...]) -> BuildResult:
     generated = _generated_files(ctx)  # _render copies content
     ctx = dataclasses.replace(ctx, downloads=tuple(d for kind in kinds for d in kind.downloads(ctx, generated)))
     pages = sorted([search_page(), *(page for kind in kinds for page in kind.pages(ctx))], key=lambda page: page.url)
-    for page in pages:
-        page.data.setdefault("downloads", list(ctx.downloads))
+    for page in pages:  # each page the files offered beside it: an edit of one plan re-renders that plan's page only
+        page.data.setdefault("downloads", [d for d in ctx.downloads if d.page_url == page.url])
     stamp_pages(pages, last_changes(root), [section for kind in kinds for section in kind.sections])
     markdown = {source: text for kind in kinds for source, text in kind.markdown(project).items()}
     prepare_markdown(markdown, routes, pages)

@@ -9,14 +9,12 @@ is used only when every template still has the same text and every answer is the
 from __future__ import annotations
 
 import hashlib
-import io
-import pickle
 from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
-from pydantic import BaseModel
 
+from oko.cache.digests import SharedDigests
 from oko.cache.store import BuildCache, digest
 from oko.errors import Issue
 from oko.render import TracingEnvironment, render_page
@@ -94,57 +92,6 @@ class PageCache:
         if name not in self._templates:
             self._templates[name] = template_digest(self.env, name)
         return self._templates[name]
-
-
-class SharedDigests:
-    """Pickles in which every model, mapping or long list appears once: by its digest after the first time.
-
-    Memoized by identity, so valid only while the objects live unchanged (one build's key phase).
-    """
-
-    def __init__(self) -> None:
-        self.memo: dict[int, tuple[Any, bytes]] = {}  # id → (the object, kept alive; its digest)
-
-    def dumps(self, value: Any) -> bytes:
-        buffer = io.BytesIO()
-        pickler = _SortingPickler(buffer, 5)
-        pickler.persistent_id = self._persistent_id  # type: ignore[method-assign]
-        pickler.dump(value)
-        return buffer.getvalue()
-
-    def _persistent_id(self, value: Any) -> bytes | None:
-        if type(value) in (set, frozenset):  # members in insertion order, which varies: sorted (by their pickle)
-            members = sorted(self.dumps(member) for member in value)
-            return type(value).__name__.encode() + hashlib.sha256(b"\0".join(members)).digest()
-        if not isinstance(value, _SHARED) or (isinstance(value, list | dict) and len(value) < 8):
-            return None
-        known = self.memo.get(id(value))
-        if known is None:
-            inner = io.BytesIO()
-            pickler = _SortingPickler(inner, 5)
-            pickler.persistent_id = self._inner(value)  # type: ignore[method-assign]
-            # a model by its class's name and its state: classes made by create_model (the «Сведения»
-            # sections, from the engine's own spec) cannot be pickled by reference
-            pickler.dump((type(value).__module__, type(value).__qualname__, value.__getstate__())
-                         if isinstance(value, BaseModel) else value)
-            known = (value, hashlib.sha256(inner.getvalue()).digest())
-            self.memo[id(value)] = known
-        return known[1]
-
-    def _inner(self, outer: Any) -> Any:
-        return lambda value: None if value is outer else self._persistent_id(value)
-
-
-_SHARED = (BaseModel, list, dict)
-
-
-class _SortingPickler(pickle.Pickler):
-    """A pickle that depends on values only, for keys: no memo, else two equal strings pickle differently
-    when one object is shared (as a parser interns them) than when they are two (sets: see above)."""
-
-    def __init__(self, file: io.BytesIO, protocol: int) -> None:
-        super().__init__(file, protocol)
-        self.fast = True  # no memo; a cyclic value raises, and its page is simply not cached
 
 
 def template_digest(env: jinja2.Environment, name: str) -> str | None:

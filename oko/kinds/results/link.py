@@ -41,13 +41,15 @@ def scheduled(result: ProcedureResults, schedule: YearSchedule | None) -> Placed
     return next((placed for placed in schedule.procedures if matches(result, placed)), None)
 
 
-def results_of(placed: Placed, project: Project, schedules: Mapping[str, YearSchedule]) -> list[str]:
-    """The keys of the results files that report this schedule entry (the ВПР page links them)."""
-    found = []
+def results_by_entry(project: Project, schedules: Mapping[str, YearSchedule]) -> dict[int, list[str]]:
+    """id() of each schedule entry → the keys of the results files that report it, in the files' order (the
+    ВПР page and the class pages link them): one pass over the files, not one per entry and file."""
+    found: dict[int, list[str]] = {}
     for key, entry in results(project).items():
         schedule = schedules.get(year_of(key))
-        if schedule is not None and scheduled(entry.model, schedule) is placed:
-            found.append(key)
+        placed = scheduled(entry.model, schedule) if schedule is not None else None
+        if placed is not None:
+            found.setdefault(id(placed), []).append(key)
     return found
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 
+from oko.cache.digests import cached
 from oko.kinds.news import NewsLink, news_about
 from oko.kinds.results import result_url
-from oko.kinds.results.link import results_of
+from oko.kinds.results.link import results_by_entry
 from oko.kinds.schedule.assemble import Placed, YearSchedule, class_slug, grade_of
 from oko.kinds.schedule.calendar_grid import months
 from oko.kinds.schedule.ical import calendar_bytes
@@ -146,9 +148,10 @@ def _mondays(first: dt.date, last: dt.date) -> list[dt.date]:
 def results_links(project: Project, schedules: dict[str, YearSchedule]) -> dict[tuple[str, str, int], str]:
     """(date, subject, grade) of each work with published results → its results page (issue 17: class pages link it)."""
     links: dict[tuple[str, str, int], str] = {}
+    reported = results_by_entry(project, schedules)
     for schedule in schedules.values():
         for placed in schedule.procedures:
-            keys = results_of(placed, project, schedules)
+            keys = reported.get(id(placed), [])
             for grade in sorted({grade_of(name) for name in placed.classes} if keys else set()):
                 links.setdefault((placed.procedure.first_day.isoformat(), placed.procedure.subject_text, grade),
                                  result_url(keys[0]))
@@ -251,15 +254,22 @@ def schedule_pages(schedules: dict[str, YearSchedule], base_url: str | None,
 
 
 def schedule_files(schedules: dict[str, YearSchedule]) -> dict[str, bytes]:
-    """Downloads beside the pages: .ics, .csv, .xlsx per class and for the school, and JSON."""
+    """Downloads beside the pages: .ics, .csv, .xlsx per class and for the school, and JSON — each year's
+    from the build cache while its schedule is the same (they are a function of the schedule alone)."""
     files: dict[str, bytes] = {}
     for year, schedule in schedules.items():
-        title = schedule.header.display_title
-        targets = [(None, "school", schedule.procedures)]
-        targets += [(name, class_slug(name), schedule.for_class(name)) for name in schedule.classes]
-        for class_name, stem, procedures in targets:
-            files[file_url(year, stem, "ics").lstrip("/")] = calendar_bytes(schedule, class_name)
-            files[file_url(year, stem, "csv").lstrip("/")] = csv_bytes(procedures)
-            files[file_url(year, stem, "xlsx").lstrip("/")] = xlsx_bytes(procedures, title)
-        files[file_url(year, "school", "json").lstrip("/")] = json_bytes(schedule)
+        files.update(cached(("schedule files", year), schedule, partial(_year_files, year, schedule)))
+    return files
+
+
+def _year_files(year: str, schedule: YearSchedule) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    title = schedule.header.display_title
+    targets = [(None, "school", schedule.procedures)]
+    targets += [(name, class_slug(name), schedule.for_class(name)) for name in schedule.classes]
+    for class_name, stem, procedures in targets:
+        files[file_url(year, stem, "ics").lstrip("/")] = calendar_bytes(schedule, class_name)
+        files[file_url(year, stem, "csv").lstrip("/")] = csv_bytes(procedures)
+        files[file_url(year, stem, "xlsx").lstrip("/")] = xlsx_bytes(procedures, title)
+    files[file_url(year, "school", "json").lstrip("/")] = json_bytes(schedule)
     return files

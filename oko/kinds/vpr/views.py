@@ -9,7 +9,7 @@ from oko.kinds.criteria.model import RangeScale, RubricScale
 from oko.kinds.demos import demos
 from oko.kinds.demos.model import Demo, DemoFile, DemoProcedure, VprYear
 from oko.kinds.results import result_url
-from oko.kinds.results.link import results_of
+from oko.kinds.results.link import results_by_entry
 from oko.kinds.schedule.assemble import Placed, YearSchedule, grade_of
 from oko.kinds.schedule.model import ProcedureKind
 from oko.kinds.vpr import vpr
@@ -51,8 +51,9 @@ def vpr_rows(vpr: VprYear, schedules: dict[str, YearSchedule], project: Project)
 def _results_for(dates: list[Placed], project: Project, schedules: dict[str, YearSchedule]) -> dict[int, str]:
     """The results page of each work that has one (the first file, when a work has several)."""
     links = {}
+    reported = results_by_entry(project, schedules)
     for index, placed in enumerate(dates):
-        keys = results_of(placed, project, schedules)
+        keys = reported.get(id(placed), [])
         if keys:
             links[index] = result_url(keys[0])
     return links

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,6 +14,7 @@ from lark.exceptions import LarkError, VisitError
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from oko.models.deadline import lexer as lexer_module
 from oko.models.deadline.build import ImpossibleDateError, NotADeadlineError, assemble
 from oko.models.deadline.forms import Forms
 from oko.models.deadline.lexer import DeadlineLexer
@@ -33,8 +36,23 @@ def grammar_text() -> str:
 
 @functools.cache
 def parser(debug: bool = False) -> Lark:
-    """The LALR parser, built once (debug=True logs its conflicts to the `lark` logger)."""
-    return Lark(grammar_text(), parser="lalr", lexer=DeadlineLexer, propagate_positions=True, debug=debug)
+    """The LALR parser, built once (debug=True logs its conflicts to the `lark` logger).
+
+    Building its tables takes ~1.5 s, so lark keeps them in the user's cache folder (beside the build cache's
+    key, never in the project): lark reuses the file only for the same grammar, options, lark and Python,
+    and the name carries the lexer's code; a file it cannot read or write is simply built again."""
+    return Lark(grammar_text(), parser="lalr", lexer=DeadlineLexer, propagate_positions=True, debug=debug,
+                cache=False if debug else _cache_file())
+
+
+def _cache_file() -> str | bool:
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "oko"
+    lexer = hashlib.sha256(Path(lexer_module.__file__).read_bytes()).hexdigest()[:16]
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return str(home / f"deadline-parser-{lexer}.lark")
 
 
 @functools.lru_cache(maxsize=4096)
