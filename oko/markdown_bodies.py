@@ -51,6 +51,8 @@ def scrolling_tables(html: Markup) -> Markup:
 def _removal_issues(removed: list[Removal], body: str, doc: SourceDoc, first_line: int,
                     indented: bool) -> list[Issue]:
     """What the sanitizer took away, each located in the Markdown source (never a silent drop)."""
+    if not removed:  # the usual case: no need to blank the code out of the body
+        return []
     issues = []
     for removal, offset in zip(removed, locate(removed, _without_code(body)), strict=True):
         at = Position(first_line, 1) if offset is None else _position(body, first_line, offset)
@@ -93,6 +95,8 @@ def _in_file(doc: SourceDoc, at: Position, indented: bool) -> Position:
 
 def _link_positions(body: str, body_line: int, targets: list[str]) -> list[Position]:
     """Where each broken link stands, in order; a target used twice is found twice."""
+    if not targets:
+        return []
     text = _without_code(body)
     searched_from: dict[str, int] = {}
     positions = []
