@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 from oko.errors import report, summary
+from oko.exit_codes import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from oko.pipeline import generate, load_project
 from oko.ru import count
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def run_check(project: Path, strict: bool, fmt: str) -> int:

@@ -14,10 +14,10 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from oko.exit_codes import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from oko.fmt import canonical_text, comment_lines, content_files, layout_for
 from oko.ru import count, plural
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 DIFF_LINES = 200  # a longer diff is cut: `build.py fmt ФАЙЛ` and `git diff` show the rest
 COMMENT_HINT = ("при сохранении из формы комментарии пропадают; важное из комментария впишите в поле "
                 "(например «Примечание» — note или «Описание» — description); "

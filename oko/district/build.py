@@ -38,8 +38,6 @@ from oko.sources import SourceDoc
 from oko.write import MARKER, write_site
 from oko.write_lock import LOCK_WAIT
 
-EXIT_OK, EXIT_CONTENT, EXIT_PARTIAL = 0, 1, 3
-
 
 @dataclass
 class Loaded:

@@ -8,9 +8,6 @@ import sys
 from pathlib import Path
 
 from oko.district.build import (
-    EXIT_CONTENT,
-    EXIT_OK,
-    EXIT_PARTIAL,
     Loaded,
     Outcome,
     build_school,
@@ -28,12 +25,12 @@ from oko.district.build import (
 )
 from oko.district.config import SchoolRef
 from oko.errors import Issue, report, sorted_issues
+from oko.exit_codes import EXIT_CONTENT, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from oko.ru import count
 from oko.search_index import search_files
 from oko.write import OutputFolderError, check_output_folder, write_site
 from oko.write_lock import LOCK_WAIT, OutputLockedError
 
-EXIT_USAGE = 2
 NOT_BUILT = "Сайт района не собран, прежняя версия не тронута.\n"
 
 

@@ -19,6 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from oko.errors import REPORTERS, Issue
+from oko.exit_codes import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from oko.fs_errors import os_error_message
 from oko.import_plan.columns import Header, find_header
 from oko.import_plan.document import Block, Paragraph, Table, body_blocks, fold
@@ -31,7 +32,6 @@ from oko.models.common import parse_academic_year
 from oko.ru import count
 from oko.spreadsheets.limits import ReadError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 NO_TABLE_HINT = ("первая строка таблицы плана называет столбцы: №, Мероприятия, Сроки, Ответственные …; "
                  "продолжение таблицы после абзаца должно иметь столько же столбцов")
 _APPROVAL_KINDS = {"approved", "considered", "agreed", "appendix"}

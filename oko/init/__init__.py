@@ -15,13 +15,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from oko.exit_codes import EXIT_OK, EXIT_USAGE
 from oko.init.repository import oko_source, repository_files
 from oko.init.skeleton import School, content_files, current_academic_year, year_name
 from oko.init.sveden import sveden_files
 from oko.kinds.organisations.model import checked_inn
 from oko.models.common import AcademicYear, parse_academic_year
 
-EXIT_OK, EXIT_USAGE = 0, 2
 KEPT = frozenset({".git"})  # an empty repository just cloned is still an empty folder
 _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                   ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
