@@ -14,10 +14,11 @@ from pydantic import ValidationError
 from oko.kinds.documents.kind import Documents
 from oko.kinds.sveden import rules
 from oko.kinds.sveden.kind import Sveden
-from oko.kinds.sveden.model import subsection_model
+from oko.kinds.sveden.model import public_by_law, subsection_model
+from oko.models.common import PublicByLaw
 from oko.pipeline import load_project
 from oko.project import Project
-from oko.sveden_spec import BY_SLUG
+from oko.sveden_spec import BY_SLUG, Attr
 from tests.conftest import ROOT
 
 Row = tuple[str, int | None, int | None, str, str, str, str, str | None]
@@ -284,3 +285,121 @@ def test_a_text_that_is_not_a_number_is_one_error(written: str, shown: str) -> N
         subsection_model(BY_SLUG["grants"]).model_validate({"hostelNum": written})
     assert [(e["type"], e["loc"], e["msg"]) for e in raised.value.errors()] == [
         ("oko_number", ("hostelNum",), NOT_A_NUMBER.format(shown))]
+
+
+# ------------------------------------------------------------------ what one subsection or attribute must not stop
+
+def test_a_subsection_without_dates_or_file_does_not_stop_the_checks_of_the_next(tmp_path: Path) -> None:
+    """«Основные сведения» comes first: without its dates (or its file) the later subsections are still checked."""
+    undated = project(tmp_path / "a", (COMMON, "changed: 01.09.2026\n", ""),
+                      (DOCUMENT, "priemDocLink: pravila-priema", "priemDocLink: pravila-priyoma"))
+    assert found(rules.updated_in_time(undated)) == [stale(EMPLOYEES, "Педагогический состав", 18)]
+    without_common = project(tmp_path / "b", (DOCUMENT, "priemDocLink: pravila-priema",
+                                              "priemDocLink: pravila-priyoma"), remove=(COMMON,))
+    assert found(rules.document_references_exist(without_common)) == [
+        unknown(DOCUMENT, 12, 15, "priemDocLink", "pravila-priyoma", "pravila-priema")]
+
+
+def test_an_attribute_not_written_does_not_stop_the_references_after_it(tmp_path: Path) -> None:
+    """localActCollec is optional: without it, the later reference is still checked."""
+    loaded = project(tmp_path, IN_TIME, (DOCUMENT, "localActCollec: kollektivnyy-dogovor\n", ""),
+                     (DOCUMENT, "priemDocLink: pravila-priema", "priemDocLink: pravila-priyoma"))
+    assert found(rules.document_references_exist(loaded)) == [
+        unknown(DOCUMENT, 11, 15, "priemDocLink", "pravila-priyoma", "pravila-priema")]
+
+
+def test_data_not_required_of_a_school_does_not_stop_the_check_of_what_follows(tmp_path: Path) -> None:
+    """addressPlacePrac and addressPlacePodg are not the school's; addressPlaceGia after them is."""
+    loaded = project(tmp_path, IN_TIME, (COMMON, "addressPlaceGia:\n  - 442963, Пензенская область, г. Заречный, "
+                                         "ул. Ленина, д. 21\n", "addressPlaceGia:\n"))
+    assert [row[3] for row in found(rules.required_data_present(loaded))] == ["addressPlaceGia"]
+
+
+def test_a_required_main_tag_not_written_is_missing_and_an_optional_one_is_nothing(tmp_path: Path) -> None:
+    loaded = project(tmp_path, IN_TIME, (COMMON, FOUNDER, ""), (MANAGERS, "rucovodstvoFil: отсутствует\n", ""))
+    assert found(rules.required_data_present(loaded)) == [
+        missing(COMMON, 1, 1, "uchredLaw", "Учредитель", "uchredLaw")]
+
+
+def test_main_tags_written_as_absent_need_nothing_inside(tmp_path: Path) -> None:
+    loaded = project(tmp_path, IN_TIME, (MANAGERS, HEAD, "rucovodstvo: отсутствует\n"),
+                     (COMMON, FOUNDER, "uchredLaw: нет\n"))
+    assert found(rules.required_data_present(loaded)) == []
+
+
+def test_one_item_left_to_fill_among_filled_ones_names_each_of_its_keys(tmp_path: Path) -> None:
+    loaded = project(tmp_path, IN_TIME, (MANAGERS, DEPUTY + "    telephone: (8412) 61-23-47\n"
+                                         "    email: vr.school17@zarechny.example\n",
+                                         "  - fio:\n    post:\n    telephone:\n    email:\n"))
+    nothing = "; если их нет — «не предусмотрено»"
+    assert found(rules.required_data_present(loaded)) == [
+        to_fill(MANAGERS, 14, 5, "rucovodstvoZam[1].fio", "ФИО", "fio", nothing),
+        to_fill(MANAGERS, 15, 5, "rucovodstvoZam[1].post", "Должность", "post", nothing),
+        to_fill(MANAGERS, 16, 5, "rucovodstvoZam[1].telephone", "Контактные телефоны", "telephone",
+                " ((код населённого пункта) номер1; номер2)" + nothing),
+        to_fill(MANAGERS, 17, 5, "rucovodstvoZam[1].email", "Адрес электронной почты", "email",
+                " (несколько адресов — через «;»)" + nothing),
+    ]
+
+
+def test_the_note_of_an_attribute_is_the_example_up_to_80_characters(tmp_path: Path) -> None:
+    """eduOp's note has 80 characters and is shown; finPlanDocLink's has 81 and is not."""
+    loaded = project(tmp_path, IN_TIME, (BUDGET, "finPlanDocLink: pfhd-2026", "finPlanDocLink:"))
+    assert [row[7] for row in found(rules.required_data_present(loaded))] == [
+        "впишите сведения после «finPlanDocLink:»; если их нет — «не предусмотрено»"]
+    [edu_op] = [a for a in BY_SLUG["education"].attributes if a.name == "eduOp"]
+    assert len(edu_op.note) == 80
+    assert rules._to_fill(loaded.entries["sveden"]["budget"], edu_op, ("eduOp",)).hint == (
+        f"впишите сведения после «eduOp:» ({edu_op.note}); если их нет — «не предусмотрено»")
+
+
+# ------------------------------------------------------------------ the model: fields, texts, published by law
+
+def test_a_field_has_its_label_as_title_and_its_note_as_description() -> None:
+    schema = subsection_model(BY_SLUG["managers"]).model_json_schema()["properties"]
+    assert [(schema[name]["title"], schema[name].get("description")) for name in ("rucovodstvoZam", "rucovodstvoFil")] \
+        == [("Заместитель руководителя", "по главному тегу на каждого заместителя"),
+            ("Руководитель филиала", "при наличии филиалов")]
+    common = subsection_model(BY_SLUG["common"]).model_json_schema()["properties"]
+    assert (common["fullName"]["title"], "description" in common["fullName"]) == ("Полное наименование", False)
+
+
+def test_one_main_tag_written_keeps_its_data() -> None:
+    managers = subsection_model(BY_SLUG["managers"]).model_validate({"rucovodstvo": {"fio": "Иванова Анна"}})
+    assert managers.rucovodstvo.fio == "Иванова Анна"
+
+
+@pytest.mark.parametrize(("written", "result"), [(17, "17"), (2.5, "2.5"), ("Школа", "Школа")])
+def test_a_text_written_as_a_number_is_the_number_as_text(written: object, result: str) -> None:
+    assert subsection_model(BY_SLUG["common"]).model_validate({"fullName": written}).fullName == result
+
+
+def test_yes_is_not_a_text() -> None:
+    with pytest.raises(ValidationError) as raised:
+        subsection_model(BY_SLUG["common"]).model_validate({"fullName": True})
+    assert [(e["type"], e["loc"]) for e in raised.value.errors()] == [("string_type", ("fullName",))]
+
+
+def attribute(slug: str, *names: str) -> Attr:
+    attrs = BY_SLUG[slug].attributes
+    for name in names[:-1]:
+        attrs = next(a for a in attrs if a.name == name).children
+    return next(a for a in attrs if a.name == names[-1])
+
+
+@pytest.mark.parametrize(("slug", "names", "kinds"), [
+    ("managers", ("rucovodstvo", "fio"), {"name"}),
+    ("managers", ("rucovodstvo", "post"), {"name"}),
+    ("managers", ("rucovodstvo", "telephone"), {"phone"}),
+    ("managers", ("rucovodstvo", "email"), {"email"}),
+    ("common", ("uchredLaw", "nameUchred"), {"name"}),  # a founder may be a person
+    ("common", ("telephone",), {"phone"}),
+    ("common", ("email",), {"email"}),
+    ("common", ("uchredLaw", "addressUchred"), None),
+    ("common", ("fullName",), None),
+    ("managers", ("rucovodstvoFil", "nameFil"), None),
+])
+def test_contacts_and_staff_names_are_published_by_law(slug: str, names: tuple[str, ...],
+                                                      kinds: set[str] | None) -> None:
+    marker = public_by_law(attribute(slug, *names))
+    assert marker == (PublicByLaw(frozenset(kinds), f"МР v9, itemprop «{names[-1]}»") if kinds else None)
