@@ -394,3 +394,26 @@ def test_the_hint_of_a_missing_general_part(tmp_path: Path, inherits: str, hint:
     project, _issues = load_project(write(tmp_path, {CRITERIA: page(scale, HEAD + f"inherits: {inherits}\n"),
                                                      **files}))
     assert [i.hint for i in check_criteria(project)] == [hint]
+
+
+@pytest.mark.parametrize(("rows", "kind", "expected"), [
+    # equal lower bounds: an overlap, not also «out of order»
+    (('{mark: "5", range: 70-100}', '{mark: "4", range: 70-89}', '{mark: "3", range: 50-69}',
+      '{mark: "2", range: 0-49}'), "percent",
+     [(9, "scales[0].marks[0].range", "scale", "проценты 70–89 попадают и в «5», и в «4»")]),
+    (('{mark: "5", range: 50-100}', '{mark: "4", range: 50-100}', '{mark: "3", range: 20-49}',
+      '{mark: "2", range: 0-19}'), "percent",  # the same range twice
+     [(10, "scales[0].marks[1].range", "scale", "проценты 50–100 попадают и в «5», и в «4»")]),
+    (('{mark: "5", range: 0-1 ошибка}', '{mark: "4", range: 0-2 ошибки}', '{mark: "3", range: 3-4 ошибки}',
+      '{mark: "2", range: 5 и более ошибок}'), "error_count",
+     [(10, "scales[0].marks[1].range", "scale", "число ошибок 0–1 попадает и в «5», и в «4»")]),
+    # the worse mark starts higher though the ranges overlap: out of order, and the overlap
+    (('{mark: "5", range: 70-95}', '{mark: "4", range: 80-100}', '{mark: "3", range: 50-69}',
+      '{mark: "2", range: 0-49}'), "percent",
+     [(10, "scales[0].marks[1].range", "scale", "отметки не по порядку: диапазон «4» (80–100) выше, чем у «5» "
+                                               "(70–95)"),
+      (10, "scales[0].marks[1].range", "scale", "проценты 80–95 попадают и в «5», и в «4»")]),
+])
+def test_ranges_that_start_together_overlap_and_are_not_out_of_order(tmp_path: Path, rows: tuple[str, ...],
+                                                                     kind: str, expected: list[Found]) -> None:
+    assert found(tmp_path, percent(*rows, kind=kind)) == expected
