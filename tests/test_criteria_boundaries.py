@@ -407,6 +407,10 @@ def test_the_hint_of_a_missing_general_part(tmp_path: Path, inherits: str, hint:
     (('{mark: "5", range: 0-1 ошибка}', '{mark: "4", range: 0-2 ошибки}', '{mark: "3", range: 3-4 ошибки}',
       '{mark: "2", range: 5 и более ошибок}'), "error_count",
      [(10, "scales[0].marks[1].range", "scale", "число ошибок 0–1 попадает и в «5», и в «4»")]),
+    # two ranges open at the top end at the scale's top (100 %), not at «no end»
+    (('{mark: "5", range: от 90}', '{mark: "4", range: от 70}', '{mark: "3", range: 50-69}',
+      '{mark: "2", range: 0-49}'), "percent",
+     [(9, "scales[0].marks[0].range", "scale", "проценты 90–100 попадают и в «5», и в «4»")]),
     # the worse mark starts higher though the ranges overlap: out of order, and the overlap
     (('{mark: "5", range: 70-95}', '{mark: "4", range: 80-100}', '{mark: "3", range: 50-69}',
       '{mark: "2", range: 0-49}'), "percent",
