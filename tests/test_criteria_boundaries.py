@@ -329,3 +329,95 @@ def test_a_mark_written_differently_is_named_in_the_hint(tmp_path: Path, written
         f'добавьте строку - {{mark: "{meant}", range: …}}; {OWN_SET}',
         "",
     ]
+
+
+# ------------------------------------------------------------------ hints, error counts, scales after an error scale
+
+def test_the_hints_of_marks_out_of_order_and_of_a_unit_that_does_not_fit(tmp_path: Path) -> None:
+    swapped = percent('{mark: "5", range: 70-89}', '{mark: "4", range: 90-100}', '{mark: "3", range: 50-69}',
+                      '{mark: "2", range: 0-49}')
+    assert hints(tmp_path / "a", swapped) == ["у лучшей отметки — самые высокие баллы"]
+    errors = percent('{mark: "5", range: 1-2 ошибки}', '{mark: "4", range: 0 ошибок}',
+                     '{mark: "3", range: 3-4 ошибки}', '{mark: "2", range: 5 и более ошибок}', kind="error_count")
+    assert hints(tmp_path / "b", errors) == ["у лучшей отметки — меньше всего ошибок"]
+    unit = percent('{mark: "5", range: 90-100 баллов}', '{mark: "4", range: 70-89}', '{mark: "3", range: 50-69}',
+                   '{mark: "2", range: 0-49}')
+    assert hints(tmp_path / "c", unit) == ["единица этой шкалы — проценты, или смените kind"]
+
+
+def test_a_gap_and_an_overlap_of_error_counts_are_said_in_the_singular(tmp_path: Path) -> None:
+    gap = percent('{mark: "5", range: 0 ошибок}', '{mark: "4", range: 2 ошибки}',
+                  '{mark: "3", range: 3-4 ошибки}', '{mark: "2", range: 5 и более ошибок}', kind="error_count")
+    assert found(tmp_path / "a", gap) == [
+        (10, "scales[0].marks[1].range", "scale", "пропущено число ошибок 1: ему не соответствует ни одна отметка")]
+    wide = percent('{mark: "5", range: 0 ошибок}', '{mark: "4", range: 3-4 ошибки}',
+                   '{mark: "3", range: 5-6 ошибок}', '{mark: "2", range: 7 и более ошибок}', kind="error_count")
+    assert found(tmp_path / "b", wide) == [
+        (10, "scales[0].marks[1].range", "scale",
+         "пропущено число ошибок 1–2: ему не соответствует ни одна отметка")]
+    overlap = percent('{mark: "5", range: 0-1 ошибка}', '{mark: "4", range: 1-2 ошибки}',
+                      '{mark: "3", range: 3-4 ошибки}', '{mark: "2", range: 5 и более ошибок}', kind="error_count")
+    assert found(tmp_path / "c", overlap) == [
+        (10, "scales[0].marks[1].range", "scale", "число ошибок 1 попадает и в «5», и в «4»")]
+
+
+def test_a_scale_after_an_error_scale_is_checked_too(tmp_path: Path) -> None:
+    after = percent('{mark: "5", range: 90-99}', '{mark: "4", range: 70-89}', '{mark: "3", range: 50-69}',
+                    '{mark: "2", range: 0-49}')
+    assert found(tmp_path, ERRORS + after) == [
+        (18, "scales[1].marks", "scale", "пропущены проценты 100: им не соответствует ни одна отметка")]
+
+
+def test_a_mark_set_of_one_mark_points_at_its_key(tmp_path: Path) -> None:
+    single = percent('{mark: "зачёт", range: 0-100}', extra='  mark_set: [{mark: "зачёт"}]\n')
+    project, _issues = load_project(write(tmp_path, {CRITERIA: page(single)}))
+    assert [(i.line, i.column, i.path) for i in check_criteria(project)] == [(8, 5, "scales[0].mark_set")]
+
+
+def test_a_mark_written_in_quotes_is_named_in_the_hint(tmp_path: Path) -> None:
+    head = HEAD + 'mark_set: [{mark: "зачёт"}, {mark: "незачёт"}]\n'
+    scale = percent('{mark: "«Зачет»", range: 50-100}', '{mark: "незачёт", range: 0-49}')
+    assert hints(tmp_path, scale, head)[0] == "возможно, вы имели в виду «зачёт»"
+
+
+@pytest.mark.parametrize(("inherits", "hint"), [
+    ("obschi", "возможно, вы имели в виду «obschie»"),
+    ("obsc123", "возможно, вы имели в виду «obschie»"),  # a ratio of 0.57: above the cutoff of 0.5
+    ("russkiy", ""),  # a file, but not a general part, and no general part is close
+])
+def test_the_hint_of_a_missing_general_part(tmp_path: Path, inherits: str, hint: str) -> None:
+    general = "---\nsubject: Общие критерии\ngrades: 5-9\ngeneral: true\n---\nОбщее.\n"
+    notgeneral = "---\nsubject: Русский язык\ngrades: 5-9\n---\nТекст.\n"
+    scale = percent('{mark: "5", range: 90-100}', '{mark: "4", range: 70-89}', '{mark: "3", range: 50-69}',
+                    '{mark: "2", range: 0-49}')
+    files = {"content/criteria/obschie.md": general, "content/criteria/russkiy.md": notgeneral}
+    project, _issues = load_project(write(tmp_path, {CRITERIA: page(scale, HEAD + f"inherits: {inherits}\n"),
+                                                     **files}))
+    assert [i.hint for i in check_criteria(project)] == [hint]
+
+
+@pytest.mark.parametrize(("rows", "kind", "expected"), [
+    # equal lower bounds: an overlap, not also «out of order»
+    (('{mark: "5", range: 70-100}', '{mark: "4", range: 70-89}', '{mark: "3", range: 50-69}',
+      '{mark: "2", range: 0-49}'), "percent",
+     [(9, "scales[0].marks[0].range", "scale", "проценты 70–89 попадают и в «5», и в «4»")]),
+    (('{mark: "5", range: 50-100}', '{mark: "4", range: 50-100}', '{mark: "3", range: 20-49}',
+      '{mark: "2", range: 0-19}'), "percent",  # the same range twice
+     [(10, "scales[0].marks[1].range", "scale", "проценты 50–100 попадают и в «5», и в «4»")]),
+    (('{mark: "5", range: 0-1 ошибка}', '{mark: "4", range: 0-2 ошибки}', '{mark: "3", range: 3-4 ошибки}',
+      '{mark: "2", range: 5 и более ошибок}'), "error_count",
+     [(10, "scales[0].marks[1].range", "scale", "число ошибок 0–1 попадает и в «5», и в «4»")]),
+    # two ranges open at the top end at the scale's top (100 %), not at «no end»
+    (('{mark: "5", range: от 90}', '{mark: "4", range: от 70}', '{mark: "3", range: 50-69}',
+      '{mark: "2", range: 0-49}'), "percent",
+     [(9, "scales[0].marks[0].range", "scale", "проценты 90–100 попадают и в «5», и в «4»")]),
+    # the worse mark starts higher though the ranges overlap: out of order, and the overlap
+    (('{mark: "5", range: 70-95}', '{mark: "4", range: 80-100}', '{mark: "3", range: 50-69}',
+      '{mark: "2", range: 0-49}'), "percent",
+     [(10, "scales[0].marks[1].range", "scale", "отметки не по порядку: диапазон «4» (80–100) выше, чем у «5» "
+                                               "(70–95)"),
+      (10, "scales[0].marks[1].range", "scale", "проценты 80–95 попадают и в «5», и в «4»")]),
+])
+def test_ranges_that_start_together_overlap_and_are_not_out_of_order(tmp_path: Path, rows: tuple[str, ...],
+                                                                     kind: str, expected: list[Found]) -> None:
+    assert found(tmp_path, percent(*rows, kind=kind)) == expected

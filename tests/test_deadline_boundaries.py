@@ -23,6 +23,7 @@ from oko.models.deadline import (
     read_deadline,
     years_period,
 )
+from oko.models.deadline.parts import PartialDate
 from oko.validate import validate
 from oko.yaml_source import parse_yaml
 from tests.test_deadline_corpus import describe
@@ -325,3 +326,13 @@ def test_a_school_or_calendar_year_meets_a_period_on_its_first_day() -> None:
         assert outside_period(deadline, PlanPeriod.between(dt.date(2025, 1, 1), end)) == "", text
         before = PlanPeriod.between(dt.date(2025, 1, 1), end - dt.timedelta(days=1))
         assert outside_period(deadline, before).startswith(f"«{text}»: "), text
+
+
+@pytest.mark.parametrize(("point", "expected"), [
+    (PartialDate(year=2026, month=2, day=10), dt.date(2026, 2, 10)),
+    (PartialDate(year=2026, month=2), dt.date(2026, 2, 1)),  # a month is its first day
+    (PartialDate(year=2025, month=12), dt.date(2025, 12, 1)),
+    (PartialDate(month=2, day=10), None),  # the year is not known yet
+])
+def test_a_point_as_a_calendar_date(point: PartialDate, expected: dt.date | None) -> None:
+    assert point.as_date() == expected

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from oko.kinds.plans import responsible, rules
-from oko.links import Routes
+from oko.links import LINK_HINT, Routes
 from oko.models.deadline import DEADLINE_HINT
 from oko.pipeline import load_project
 from tests.test_errors import PLAN, PLAN_FILE, write_project
@@ -109,6 +109,12 @@ def test_item_numbers_are_unique_ignoring_a_final_dot(tmp_path: Path) -> None:
     assert {i.hint for i in issues} == {"у каждого мероприятия свой номер: исправьте опечатку или уберите повтор"}
 
 
+def test_a_repeated_number_names_the_line_of_the_first_number_not_of_its_item(tmp_path: Path) -> None:
+    project = loaded(tmp_path, items('activity: "А"\n    number: "7"', '{number: "7", activity: "Б"}'))
+    assert found(rules.item_numbers_are_unique(project)) == [  # type: ignore[arg-type]
+        (11, 14, "items[1].number", "error", "", "номер «7» уже есть у другого мероприятия плана (строка 10)")]
+
+
 def test_names_run_together_in_items_and_levels(tmp_path: Path) -> None:
     project = loaded(tmp_path, items(
         '{activity: "А", responsible: [{position: "Иванова И.И.Петров П.П."}, {position: "Директор"}]}',
@@ -151,6 +157,7 @@ def test_evidence_links_lead_somewhere(tmp_path: Path) -> None:
     issues = list(rules.plan_evidence_links_resolve(project, routes))  # type: ignore[arg-type]
     assert [(i.line, i.path, i.message) for i in issues] == [
         (9, "items[0].evidence[1].link", "ссылка «files/net.pdf» никуда не ведёт: такого файла или страницы нет")]
+    assert [i.hint for i in issues] == [LINK_HINT]
 
 
 def test_check_plans_runs_every_rule_old_shapes_first(tmp_path: Path) -> None:
@@ -158,13 +165,16 @@ def test_check_plans_runs_every_rule_old_shapes_first(tmp_path: Path) -> None:
     project = loaded(tmp_path, items(
         '{number: "1", activity: "А", deadline: "когда получится", responsible: ["Директор"]}',
         '{number: "1.", activity: "Б", responsible: [{position: "Иванова И.И.Петров П.П."}]}',
-    ))
+        '{activity: "В", deadline: "10.02.2026", evidence: [{title: "Протокол", link: files/protokol.pdf}]}',
+    ), **{"content/files/protokol.pdf": "%PDF"})
+    routes = Routes()  # the protocol is found through the routes check_plans is given
+    routes.add("files/protokol.pdf", "file:files/protokol.pdf", "/files/protokol.pdf", "Протокол")
     every = [*(issue for entry in rules.plans(project).values() for issue in rules.old_shapes(entry)),  # type: ignore[arg-type]
-             *rules.plan_organisations_exist(project), *rules.plan_evidence_links_resolve(project, Routes()),  # type: ignore[arg-type]
+             *rules.plan_organisations_exist(project), *rules.plan_evidence_links_resolve(project, routes),  # type: ignore[arg-type]
              *rules.deadlines_fit_the_calendar(project), *rules.deadlines_are_given(project),  # type: ignore[arg-type]
              *rules.free_text_deadlines(project), *rules.deadlines_inside_the_plan_period(project),  # type: ignore[arg-type]
              *rules.item_numbers_are_unique(project), *rules.responsible_names_are_separated(project)]  # type: ignore[arg-type]
-    checked = rules.check_plans(project, Routes())  # type: ignore[arg-type]
+    checked = rules.check_plans(project, routes)  # type: ignore[arg-type]
     assert [i.code for i in checked] == ["plan.shape", "plan.deadline_missing", "plan.deadline_free_text", "",
                                      "plan.names_run_together"]
     assert found(checked) == found(every)

@@ -396,3 +396,61 @@ def test_a_subject_chosen_later_with_its_subject_known(tmp_path: Path) -> None:
         - {window: {start: "01.10.2025", end: "10.10.2025"}, classes: 5А, subject: Физика,
            subject_later: {label: "Предмет 1", choices: [Физика, Химия]}, kind: ВПР}
     """) == []
+
+
+# ------------------------------------------------------------------ word forms, fields, rules that go on
+
+PHYSICS = "  - subject: Физика\n    grades: [{grade: 5, hours: 40}]\n"
+ASTRONOMY = replaced(WIDE, PHYSICS, PHYSICS + "  - subject: Астрономия\n    grades: [{grade: 5, hours: 9}, "
+                     "{grade: 6, hours: 12}]\n")
+
+
+def test_the_ten_percent_message_says_one_lesson_two_lessons_and_no_lessons(tmp_path: Path) -> None:
+    """9 hours allow 0 lessons (int(0.9)), 12 hours allow 1: «1 урок … 0 уроков», «2 урока … 1 урок»."""
+    procedures = works("Астрономия", 1) + works("Астрономия", 2, classes="6А")
+    assert found(tmp_path, procedures, ASTRONOMY) == [
+        (2, "[0].subject", "error", "ten_percent", "5А, астрономия: на оценочные процедуры уходит 1 урок из 9 за год "
+         "(11%), а можно не больше 10% — 0 уроков"),
+        (4, "[2].subject", "error", "ten_percent", "6А, астрономия: на оценочные процедуры уходит 2 урока из 12 за "
+         "год (17%), а можно не больше 10% — 1 урок"),
+    ]
+
+
+def test_the_ten_percent_issue_points_at_the_field_of_the_last_work(tmp_path: Path) -> None:
+    """Two complex works, then a physics test: physics is over at the test (its `subject`), ИЗО at the second
+    complex work (its `subjects`)."""
+    procedures = "".join(f'        - {{date: "{day}", classes: 5А, subjects: [Физика, ИЗО], kind: комплексная '
+                         f'работа, duration: 90}}\n' for day in SPACED[:2]) + \
+        f'        - {{date: "{SPACED[2]}", classes: 5А, subject: Физика, kind: тестирование}}\n'
+    assert found(tmp_path, procedures) == [
+        (4, "[2].subject", "error", "ten_percent", "5А, физика: на оценочные процедуры уходит 5 уроков из 40 за год "
+         "(12%), а можно не больше 10% — 4 урока"),
+        (3, "[1].subjects", "error", "ten_percent", "5А, изо: на оценочные процедуры уходит 4 урока из 34 за год "
+         "(12%), а можно не больше 10% — 3 урока"),
+    ]
+
+
+def test_the_frequency_hint(tmp_path: Path) -> None:
+    assert hints(tmp_path, """\
+        - {date: "15.09.2025", classes: 5А, subject: Математика, kind: контрольная работа}
+        - {date: "16.09.2025", classes: 5А, subject: Математика, kind: контрольная работа}
+    """) == [f"по одному предмету — не чаще раза в 2,5 недели ({LETTER})"]
+
+
+def test_a_window_without_its_day_does_not_stop_the_one_a_day_rule(tmp_path: Path) -> None:
+    assert found(tmp_path, """\
+        - {window: {start: "15.09.2025", end: "19.09.2025"}, classes: 5А, subject: Музыка, kind: ВПР}
+        - {date: "16.09.2025", classes: 5А, subject: Математика, kind: контрольная работа}
+        - {date: "16.09.2025", classes: 5А, subject: Русский язык, kind: диктант}
+    """) == [(4, "[2].date", "error", "one_per_day", "5А, 16.09.2025: вторая оценочная процедура в один день — "
+              "русский язык (диктант); уже есть: математика (контрольная работа, procedures.yaml:3)")]
+
+
+def test_a_later_subject_may_be_chosen_from_subjects_the_grade_has_no_hours_for(tmp_path: Path) -> None:
+    """ВПР's «предмет на основе случайного выбора»: the choices are the federal list, not the class's plan —
+    only a choice missing from the plan altogether is an error, not one without hours in this grade."""
+    assert found(tmp_path, """\
+        - {window: {start: "01.10.2025", end: "10.10.2025"}, classes: 6А, subject_later: {label: "Предмет 1",
+           choices: [Физика, Химия]}, kind: ВПР}
+    """) == [(2, "[0].subject_later", "error", "known_subject",
+              "предмета «Химия» нет в учебном плане (hours в schedule.yaml)")]
