@@ -29,11 +29,11 @@ def patch_site(files: dict[str, bytes], out_dir: Path, written: dict[str, bytes]
     thread that removes the site before last (oko/write.py remove_later), which must not delay the page."""
     info = os.lstat(out_dir)
     if (info.st_dev, info.st_ino) != folder_id or not (out_dir / MARKER).is_file():
-        raise PatchRefusedError(str(out_dir))
+        raise PatchRefusedError  # never shown: serve writes the whole site instead
     for relative, data in sorted(files.items()):
         if written.get(relative) != data:
             _replace(out_dir, relative, data)
-    for relative in sorted(set(written) - set(files), reverse=True):
+    for relative in sorted(set(written) - set(files)):  # each removal climbs to every folder it empties
         _delete(out_dir, relative)
 
 

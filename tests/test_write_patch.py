@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,19 @@ def test_a_path_outside_the_site_is_an_engine_error(site: Path) -> None:
     with pytest.raises(ValueError, match="outside"):
         patch_site({"../escape.html": b"x"}, site, FIRST, folder_id(site))
     assert not (site.parent / "escape.html").exists()
+
+
+def test_a_file_already_gone_is_no_error(site: Path) -> None:
+    (site / "a" / "b" / "index.html").unlink()  # removed by hand meanwhile
+    new = {key: value for key, value in FIRST.items() if key != "a/b/index.html"}
+    patch_site(new, site, FIRST, folder_id(site))
+    assert site_files(site) == new and not (site / "a" / "b").exists()
+
+
+def test_a_failed_write_says_why_and_leaves_no_temporary_file(site: Path) -> None:
+    """The reason of the failure (a name too long for the disk), not a second error while cleaning up."""
+    long = "x" * 250 + ".html"  # the file fits (255), its temporary name beside it does not
+    with pytest.raises(OSError) as failure:
+        patch_site({**FIRST, long: b"x"}, site, FIRST, folder_id(site))
+    assert failure.value.errno == errno.ENAMETOOLONG
+    assert sorted(p.name for p in site.iterdir()) == sorted([MARKER, "a", "c", "index.html"])
