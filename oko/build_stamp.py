@@ -10,8 +10,8 @@ or `--clean` means a real build. What the digest covers:
 - what the build reads: site_config.yaml, content/ and templates/ (the folders oko/files.py walks) and the
   Sveltia CMS package it copies into /admin/ — each file's and folder's lstat (size, times, inode), so an edit,
   an added, removed or renamed file, even a `touch`, counts as a change;
-- the engine: Око's own files, the folders of sys.path (installing or upgrading a library changes them) and
-  the Python version;
+- the engine: Око's own files, what is installed in the folders of sys.path (the libraries' names and
+  versions) and the Python version;
 - the git commit (pages' «обновлено» dates come from history, oko/history.py), the day (the schedule's
   staleness check, oko/kinds/schedule/stale.py) and every OKO_* environment variable.
 
@@ -68,7 +68,7 @@ def _input_lines(project: Path, out: Path) -> Iterator[str]:
     yield from _tree(PACKAGE.parent, PACKAGE.name, skip="__pycache__")
     for entry in sys.path:
         folder = Path(entry or ".").resolve()
-        yield f"path {folder} {_times(folder)}"
+        yield f"path {folder} {' '.join(_distributions(folder))}"
     yield f"git {_git_head(root)}"
     yield f"today {dt.date.today().isoformat()}"
     for name in sorted(os.environ):
@@ -95,6 +95,17 @@ def _tree(base: Path, relative: str, skip: str = "") -> Iterator[str]:
     for name in names:
         if name != skip:
             yield from _tree(base, f"{relative}/{name}", skip)
+
+
+def _distributions(folder: Path) -> list[str]:
+    """What is installed in a folder of sys.path: pip's records carry each library's name and version, so an
+    install, an upgrade or a removal changes them — while the folder's other files do not count (the checkout
+    Око runs from is on sys.path, and every build swaps its site/ in there)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return ["absent"]
+    return sorted(name for name in names if name.endswith((".dist-info", ".egg-info", ".egg-link", ".pth")))
 
 
 def _describe(info: os.stat_result) -> str:
@@ -168,7 +179,7 @@ def _read(project: Path) -> bytes | None:
     except OSError:
         return None
     key = signing_key()
-    if key is None or not data.startswith(MAGIC) or len(data) < len(MAGIC) + 32:
+    if key is None or not data.startswith(MAGIC):  # a short or cut file fails the signature below
         return None
     mac, payload = data[len(MAGIC):len(MAGIC) + 32], data[len(MAGIC) + 32:]
     if not hmac.compare_digest(mac, hmac.new(key, payload, hashlib.sha256).digest()):

@@ -197,6 +197,7 @@ def test_the_digest_follows_the_engine_the_libraries_the_day_and_oko_variables(
     engine.mkdir(parents=True)
     (engine / "a.py").write_text("x = 1\n")
     (engine / "__pycache__").mkdir()
+    (engine / "kinds" / "__pycache__").mkdir(parents=True)
     library = tmp_path / "site-packages"
     library.mkdir()
     monkeypatch.setattr(build_stamp, "PACKAGE", engine)
@@ -211,11 +212,19 @@ def test_the_digest_follows_the_engine_the_libraries_the_day_and_oko_variables(
         return new
 
     (engine / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"")
-    assert not changed()  # compiled files are not the engine
+    (engine / "kinds" / "__pycache__" / "b.cpython-311.pyc").write_bytes(b"")
+    assert not changed()  # compiled files are not the engine, at any depth
     (engine / "a.py").write_text("x = 22\n")
     assert changed()
     (library / "newlib-1.0.dist-info").mkdir()
     assert changed()
+    (library / "newlib-1.0.dist-info").rename(library / "newlib-1.1.dist-info")  # an upgrade
+    assert changed()
+    (library / "editable.pth").write_text("/src\n")
+    assert changed()
+    (library / "notes.txt").write_text("x")  # not an installed library
+    (library / "site").mkdir()
+    assert not changed()
     monkeypatch.setenv("OKO_PARALLEL_MIN", "5")
     assert changed()
     monkeypatch.setenv("OTHER", "5")
@@ -229,3 +238,21 @@ def test_the_digest_follows_the_engine_the_libraries_the_day_and_oko_variables(
     monkeypatch.setattr(build_stamp, "dt", SimpleNamespace(date=Tomorrow))
     assert changed()
     assert build_stamp.input_digest(root, tmp_path / "elsewhere") not in seen
+
+
+def test_a_project_on_sys_path_is_unchanged_after_its_own_build(project: Path, capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo is the checkout Око runs from, which is on sys.path: swapping site/ in there changes that folder,
+    and must not count as a change of the libraries."""
+    monkeypatch.setattr(sys, "path", [str(project), *sys.path])
+    assert build(project, capsys)[0] == 0
+    assert UNCHANGED in build(project, capsys)[2]
+
+
+def test_a_stamp_that_is_a_link_is_never_read(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                              ) -> None:
+    assert build(project, capsys)[0] == 0
+    stamp = project / ".oko-cache" / build_stamp.STAMP_FILE
+    stamp.rename(tmp_path / "stamp-elsewhere")
+    stamp.symlink_to(tmp_path / "stamp-elsewhere")  # the same signed bytes, through a link
+    assert UNCHANGED not in build(project, capsys)[2]
