@@ -222,6 +222,10 @@ def test_the_digest_follows_the_engine_the_libraries_the_day_and_oko_variables(
     assert changed()
     (library / "editable.pth").write_text("/src\n")
     assert changed()
+    (library / "old-0.1.egg-info").mkdir()
+    assert changed()
+    (library / "dev.egg-link").write_text("/src\n")
+    assert changed()
     (library / "notes.txt").write_text("x")  # not an installed library
     (library / "site").mkdir()
     assert not changed()
@@ -256,3 +260,12 @@ def test_a_stamp_that_is_a_link_is_never_read(project: Path, tmp_path: Path, cap
     stamp.rename(tmp_path / "stamp-elsewhere")
     stamp.symlink_to(tmp_path / "stamp-elsewhere")  # the same signed bytes, through a link
     assert UNCHANGED not in build(project, capsys)[2]
+
+
+def test_a_file_name_that_is_not_utf8_is_digested(tmp_path: Path) -> None:
+    """A name in another encoding (a file copied from an old Windows disk): no crash, and it counts."""
+    root = tmp_path / "p"
+    (root / "content").mkdir(parents=True)
+    before = build_stamp.input_digest(root, root / "site")
+    (root / "content" / os.fsdecode(b"\xcf\xeb\xe0\xed.md")).write_text("x")  # «План» in cp1251
+    assert build_stamp.input_digest(root, root / "site") != before
