@@ -75,24 +75,16 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
                        help="отчёт об открытости: раздел «Сведения об образовательной организации» и другое")
     check.add_argument("--report-format", choices=("text", "json", "html"), default="text", help="вид отчёта")
     check.add_argument("--report-out", type=Path, default=None, help="записать отчёт в файл (иначе — на экран)")
-    importer = commands.add_parser("import-schedule", help="перевести таблицу графика (XLSX, CSV) в YAML")
-    importer.add_argument("file", type=Path, help="файл .xlsx или .csv")
-    importer.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
+    importer = _importer(commands, "import-schedule", "перевести таблицу графика (XLSX, CSV) в YAML",
+                         "файл .xlsx или .csv")
     importer.add_argument("--year", default=None, help="учебный год для дат без года, например 2025-2026")
-    importer.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS,
-                          help="вид отчёта об ошибках")
-    plan_importer = commands.add_parser("import-plan", help="перевести план мероприятий из Word (.docx) в YAML")
-    plan_importer.add_argument("file", type=Path, help="файл .docx")
-    plan_importer.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
+    plan_importer = _importer(commands, "import-plan", "перевести план мероприятий из Word (.docx) в YAML",
+                              "файл .docx")
     plan_importer.add_argument("--organisation", default=None, metavar="ИМЯ",
                                help="чей план: имя файла из content/organisations (по умолчанию — владелец сайта)")
     plan_importer.add_argument("--year", default=None, help="учебный год, если его нет в названии, например 2025-2026")
-    plan_importer.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS,
-                               help="вид отчёта об ошибках")
-    results = commands.add_parser("import-results", help="перевести книгу результатов (шаблон XLSX) в YAML")
-    results.add_argument("file", type=Path, help="файл .xlsx по шаблону результатов")
-    results.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
-    results.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS, help="вид отчёта об ошибках")
+    _importer(commands, "import-results", "перевести книгу результатов (шаблон XLSX) в YAML",
+              "файл .xlsx по шаблону результатов")
     cms = commands.add_parser("cms-config", help="вывести настройки форм Sveltia CMS (admin/config.yml)")
     cms.add_argument("--out", type=Path, default=None, help="записать в файл (иначе — на экран)")
     fmt = commands.add_parser("fmt", help="переписать файлы содержимого так, как их пишут формы /admin/")
@@ -106,6 +98,16 @@ def make_parser(prog: str = "build.py") -> argparse.ArgumentParser:
     serve.add_argument("--clean", action="store_true", help="первую сборку — заново, не глядя в кэш (.oko-cache/)")
     common(serve)
     return parser
+
+
+def _importer(commands: argparse._SubParsersAction, name: str, what: str, file_help: str) -> argparse.ArgumentParser:
+    """An import-… command: the file, where the YAML goes, and how errors are reported."""
+    importer = commands.add_parser(name, help=what)
+    importer.add_argument("file", type=Path, help=file_help)
+    importer.add_argument("--out", type=Path, default=None, help="куда записать YAML (по умолчанию — на экран)")
+    importer.add_argument("--format", choices=sorted(REPORTERS), default=argparse.SUPPRESS,
+                          help="вид отчёта об ошибках")
+    return importer
 
 
 def common(parser: argparse.ArgumentParser, top: bool = False) -> None:
