@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import hmac
 import json
 import os
 import stat
@@ -37,7 +36,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from oko.errors import Issue
-from oko.signing_key import signing_key
+from oko.signing_key import read_signed, write_signed
 
 CACHE_DIR = ".oko-cache"  # as oko/cache/store.py (not imported: it loads the engine's digest)
 STAMP_FILE = "stamp.bin"
@@ -155,33 +154,8 @@ def unchanged(project: Path, out: Path, digest: str) -> tuple[list[Issue], int] 
 
 
 def _write(project: Path, payload: bytes) -> None:
-    key = signing_key()
-    folder = project / CACHE_DIR
-    if key is None or folder.is_symlink():  # never write outside the project
-        return
-    temporary = folder / f"{STAMP_FILE}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(exist_ok=True)
-        temporary.write_bytes(MAGIC + hmac.new(key, payload, hashlib.sha256).digest() + payload)
-        os.replace(temporary, folder / STAMP_FILE)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    write_signed(project / CACHE_DIR, STAMP_FILE, MAGIC, payload)
 
 
 def _read(project: Path) -> bytes | None:
-    folder = project / CACHE_DIR
-    try:
-        if folder.is_symlink():  # never read outside the project
-            return None
-        fd = os.open(folder / STAMP_FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return None
-    key = signing_key()
-    if key is None or not data.startswith(MAGIC):  # a short or cut file fails the signature below
-        return None
-    mac, payload = data[len(MAGIC):len(MAGIC) + 32], data[len(MAGIC) + 32:]
-    if not hmac.compare_digest(mac, hmac.new(key, payload, hashlib.sha256).digest()):
-        return None  # foreign, damaged, or made with another user's key
-    return payload
+    return read_signed(project / CACHE_DIR, STAMP_FILE, MAGIC)

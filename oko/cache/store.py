@@ -11,15 +11,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import hashlib
-import hmac
-import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from oko.cache.engine import engine_digest
-from oko.signing_key import signing_key as _secret
+from oko.signing_key import read_signed, write_signed
 
 CACHE_DIR = ".oko-cache"
 STATE_FILE = "state.bin"
@@ -109,23 +107,11 @@ def _header() -> bytes:
 
 
 def _read_state(folder: Path) -> dict[str, bytes]:
-    key = _secret()
-    try:
-        if folder.is_symlink():  # never read outside the project
-            return {}
-        fd = os.open(folder / STATE_FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read()
-    except OSError:
+    payload = read_signed(folder, STATE_FILE, _header())
+    if payload is None:
         return {}
-    header = _header()
-    if key is None or not data.startswith(header) or len(data) < len(header) + 32:
-        return {}
-    mac, payload = data[len(header):len(header) + 32], data[len(header) + 32:]
-    if not hmac.compare_digest(mac, hmac.new(key, header + payload, hashlib.sha256).digest()):
-        return {}  # foreign, damaged, or made by another user's key
     try:
-        entries = pickle.loads(payload)
+        entries = pickle.loads(payload)  # signed by this user's key: made by one of our builds
     except Exception:
         return {}
     if not isinstance(entries, dict) or not all(isinstance(k, str) and isinstance(v, bytes)
@@ -135,21 +121,5 @@ def _read_state(folder: Path) -> dict[str, bytes]:
 
 
 def _write_state(folder: Path, entries: dict[str, bytes]) -> None:
-    """Atomically (a new file renamed over the old); a cache that cannot be saved only makes builds slower."""
-    key = _secret()
-    if key is None:
-        return
-    payload = pickle.dumps(entries, 5)
-    header = _header()
-    mac = hmac.new(key, header + payload, hashlib.sha256).digest()
-    temporary = folder / f"{STATE_FILE}.{os.getpid()}.tmp"
-    try:
-        if folder.is_symlink():  # never write outside the project
-            return
-        folder.mkdir(exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(header + mac + payload)
-        os.replace(temporary, folder / STATE_FILE)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+    """Atomically (oko/signing_key.py); a cache that cannot be saved only makes builds slower."""
+    write_signed(folder, STATE_FILE, _header(), pickle.dumps(entries, 5))

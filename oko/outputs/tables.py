@@ -16,8 +16,7 @@ import re
 import zipfile
 from typing import TYPE_CHECKING
 
-from oko.cache.store import active as active_cache
-from oko.cache.store import digest
+from oko.cache.digests import cached
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
@@ -52,17 +51,8 @@ def workbook_bytes(sheet_title: str, columns: tuple[str, ...], widths: tuple[int
 
     From the build cache when the same arguments made a workbook before (openpyxl takes ~15 ms a sheet;
     the bytes are a function of the arguments alone, and a pickle is the same only for the same values)."""
-    cache = active_cache()
-    try:
-        key = digest("workbook", sheet_title, columns, widths, data, title) if cache is not None else None
-    except Exception:  # a value that cannot be pickled: made afresh
-        key = None
-    if cache is not None and key is not None and (hit := cache.get(key)) is not None:
-        return hit
-    made = _workbook_bytes(sheet_title, columns, widths, data, title)
-    if cache is not None and key is not None:
-        cache.put(key, made)
-    return made
+    return cached("workbook", (sheet_title, columns, widths, data, title),
+                  lambda: _workbook_bytes(sheet_title, columns, widths, data, title))
 
 
 def _workbook_bytes(sheet_title: str, columns: tuple[str, ...], widths: tuple[int, ...], data: list[list[object]],

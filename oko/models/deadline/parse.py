@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ from oko.models.deadline.forms import Forms
 from oko.models.deadline.lexer import DeadlineLexer
 from oko.models.deadline.model import HINTS, Deadline
 from oko.models.deadline.parts import DeadlineKind
+from oko.signing_key import user_cache_folder
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -46,7 +46,7 @@ def parser(debug: bool = False) -> Lark:
 
 
 def _cache_file() -> str | bool:
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "oko"
+    home = user_cache_folder()
     lexer = hashlib.sha256(Path(lexer_module.__file__).read_bytes()).hexdigest()[:16]
     try:
         home.mkdir(parents=True, exist_ok=True)
